@@ -1,0 +1,1 @@
+package io.sealpost; public class Sealpost { public static void main(String[] a){} }
