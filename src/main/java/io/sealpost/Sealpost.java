@@ -1,1 +1,34 @@
-package io.sealpost; public class Sealpost { public static void main(String[] a){} }
+package io.sealpost;
+
+import io.sealpost.config.SettingException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line: with no arguments, runs the gateway from the current directory's
+ * {@code routes/} and {@code config/}; {@code classify FILE_OR_DIR...} prints the protection
+ * decision for .eml files without running anything.
+ */
+public final class Sealpost {
+
+    private Sealpost() {
+    }
+
+    public static void main(String[] args) {
+        List<String> arguments = Arrays.asList(args);
+        if (!arguments.isEmpty()) {
+            System.err.println("usage: java -jar sealpost.jar              run the gateway");
+            System.err.println("       java -jar sealpost.jar classify FILE_OR_DIR...   explain the decision for .eml files");
+            System.exit(2);
+        }
+        try {
+            SealpostApplication application = SealpostApplication.start(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(application::stop, "sealpost-shutdown"));
+            application.awaitStop();
+        } catch (SettingException e) {
+            System.err.println("sealpost: configuration error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+}

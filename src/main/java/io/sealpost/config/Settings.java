@@ -145,6 +145,15 @@ public final class Settings {
         }
     }
 
+    /** A comma-separated list of durations, each as {@link #duration} takes it. */
+    public List<Duration> durations(String key, List<Duration> defaultValue) {
+        List<String> items = list(key, null);
+        if (items == null || items.isEmpty()) {
+            return defaultValue;
+        }
+        return items.stream().map(item -> Settings.of(Map.of(key, item)).duration(key, null)).toList();
+    }
+
     public boolean bool(String key, boolean defaultValue) {
         String value = values.get(key);
         if (value == null || value.isEmpty()) {

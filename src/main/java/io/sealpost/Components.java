@@ -1,0 +1,92 @@
+package io.sealpost;
+
+import io.sealpost.config.SettingException;
+import io.sealpost.config.Settings;
+import io.sealpost.delivery.ForceTlsDomains;
+import io.sealpost.delivery.RelayComponent;
+import io.sealpost.notify.Notifier;
+import io.sealpost.notify.Templates;
+import io.sealpost.policy.ProtectionTriggers;
+import io.sealpost.seal.SealAndStore;
+import io.sealpost.seal.Sealer;
+import io.sealpost.smtp.SmtpServerComponent;
+import io.sealpost.spool.SpoolComponent;
+import io.sealpost.store.Database;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.camel.main.Main;
+
+/** The components and beans the route files refer to by name, built from the settings. */
+final class Components {
+
+    private final Settings settings;
+    private final Database database;
+    private final Sealer sealer;
+
+    Components(Settings settings, Database database, Sealer sealer) {
+        this.settings = settings;
+        this.database = database;
+        this.sealer = sealer;
+    }
+
+    void bindTo(Main main) {
+        Path dataDir = settings.path("sealpost.data-dir", "data");
+        Path configDir = settings.path("sealpost.config-dir", "config");
+        main.bind("smtp-server", new SmtpServerComponent());
+        main.bind("spool", new SpoolComponent(database, sealer,
+                settings.durations("sealpost.spool.retry-delays", List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+                        Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4))),
+                instanceId()));
+        main.bind("relay", new RelayComponent(dataDir.resolve("outbox"), forceTlsContext(), heloName()));
+        main.bind("triggers", ProtectionTriggers.fromSettings(settings));
+        main.bind("forceTls", ForceTlsDomains.load(configDir.resolve(settings.string("sealpost.forcetls.domains-file", "forcetls-domains.txt"))));
+        main.bind("sealAndStore", SealAndStore.fromSettings(settings, database, sealer));
+        main.bind("notifier", new Notifier(settings, new Templates(configDir.resolve("templates"))));
+    }
+
+    private String heloName() {
+        String configured = settings.string("sealpost.smtp.host-name", null);
+        if (configured != null) {
+            return configured;
+        }
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private static String instanceId() {
+        return ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    /** Trust for ForceTLS hops: a configured trust store, or the JVM's default CAs. */
+    private SSLContext forceTlsContext() {
+        String path = settings.string("sealpost.forcetls.truststore", null);
+        try {
+            if (path == null) {
+                return SSLContext.getDefault();
+            }
+            KeyStore trustStore = KeyStore.getInstance(path.endsWith(".jks") ? "JKS" : "PKCS12");
+            try (InputStream in = Files.newInputStream(Path.of(path))) {
+                trustStore.load(in, settings.string("sealpost.forcetls.truststore-password", "").toCharArray());
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trustStore);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (Exception e) {
+            throw new SettingException("sealpost.forcetls.truststore = '" + path + "' cannot be loaded: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.sealpost.spool;
+
+import io.sealpost.seal.Sealer;
+import io.sealpost.store.Database;
+import io.sealpost.store.SpoolEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The spool's persistence. Writes go through a group commit: one thread takes every entry
+ * waiting at that moment and commits them in one transaction, so concurrent SMTP sessions share
+ * the cost of a commit while each still waits for its own entry to be durable.
+ */
+final class SpoolStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpoolStore.class);
+    private static final int MAX_BATCH = 256;
+    private static final Duration LEASE = Duration.ofMinutes(10);
+
+    /** What a worker gets: the entry's bookkeeping and the opened message. */
+    record Claimed(SpoolEntry entry, byte[] message) {
+    }
+
+    private record PendingWrite(SpoolEntry entry, CompletableFuture<Void> committed) {
+    }
+
+    private final Database database;
+    private final Sealer sealer;
+    private final List<Duration> retryDelays;
+    private final String instanceId;
+    private final BlockingQueue<PendingWrite> writes = new LinkedBlockingQueue<>();
+    private final Thread committer;
+    private volatile boolean running = true;
+
+    SpoolStore(Database database, Sealer sealer, List<Duration> retryDelays, String instanceId) {
+        this.database = database;
+        this.sealer = sealer;
+        this.retryDelays = retryDelays;
+        this.instanceId = instanceId;
+        this.committer = new Thread(this::commitLoop, "spool-committer");
+        this.committer.setDaemon(true);
+        this.committer.start();
+    }
+
+    /**
+     * Seals and durably stores a message; returns its id once committed. {@code attempts} and
+     * {@code protect} carry over from a deferred delivery, which is due after the retry delay.
+     */
+    String append(byte[] message, String from, List<String> to, String clientAddress, boolean protect, int attempts) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        Instant due = attempts == 0 ? now : now.plus(retryDelay(attempts));
+        SpoolEntry entry = new SpoolEntry(id, now, from, to, clientAddress, message.length,
+                sealer.seal(message, "spool:" + id), protect, attempts, due);
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        writes.add(new PendingWrite(entry, committed));
+        committed.join();
+        return id;
+    }
+
+    private Duration retryDelay(int attempts) {
+        return retryDelays.get(Math.min(attempts, retryDelays.size()) - 1);
+    }
+
+    int maxAttempts() {
+        return retryDelays.size() + 1;
+    }
+
+    private void commitLoop() {
+        List<PendingWrite> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !writes.isEmpty()) {
+            try {
+                PendingWrite first = writes.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                writes.drainTo(batch, MAX_BATCH - 1);
+                database.run(entityManager -> batch.forEach(write -> entityManager.persist(write.entry())));
+                batch.forEach(write -> write.committed().complete(null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Spool commit of {} message(s) failed: {}", batch.size(), e.getMessage());
+                batch.forEach(write -> write.committed().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Ids of entries due now (waiting, or claimed by a worker whose lease ran out), oldest first. */
+    List<String> due(int limit) {
+        return database.inTransaction(entityManager -> entityManager.createQuery(
+                        "select e.id from SpoolEntry e where e.state <> :failed and e.dueAt <= :now order by e.dueAt",
+                        String.class)
+                .setParameter("failed", SpoolEntry.State.FAILED)
+                .setParameter("now", Instant.now())
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    /** Claims an entry for this instance unless another worker got there first. */
+    Optional<Claimed> claim(String id) {
+        Instant now = Instant.now();
+        int updated = database.inTransaction(entityManager -> entityManager.createQuery(
+                        "update SpoolEntry e set e.state = :claimed, e.claimedBy = :me, e.dueAt = :lease "
+                                + "where e.id = :id and e.state <> :failed and e.dueAt <= :now")
+                .setParameter("claimed", SpoolEntry.State.CLAIMED)
+                .setParameter("me", instanceId)
+                .setParameter("lease", now.plus(LEASE))
+                .setParameter("id", id)
+                .setParameter("failed", SpoolEntry.State.FAILED)
+                .setParameter("now", now)
+                .executeUpdate());
+        if (updated != 1) {
+            return Optional.empty();
+        }
+        SpoolEntry entry = database.inTransaction(entityManager -> entityManager.find(SpoolEntry.class, id));
+        return Optional.of(new Claimed(entry, sealer.open(entry.content(), "spool:" + id)));
+    }
+
+    void complete(String id) {
+        database.run(entityManager -> entityManager.createQuery("delete from SpoolEntry e where e.id = :id")
+                .setParameter("id", id).executeUpdate());
+    }
+
+    /** Schedules the next attempt, or parks the entry as failed once the retries are used up. */
+    void failed(String id, String error) {
+        database.run(entityManager -> {
+            SpoolEntry entry = entityManager.find(SpoolEntry.class, id);
+            if (entry.attempts() + 1 >= maxAttempts()) {
+                entry.fail(error);
+                LOG.error("Spool entry {} failed {} times and is parked (state FAILED): {}", id, entry.attempts(), error);
+            } else {
+                Duration delay = retryDelay(entry.attempts() + 1);
+                entry.retryAt(Instant.now().plus(delay), error);
+                LOG.warn("Spool entry {} failed, next attempt in {}: {}", id, delay, error);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            committer.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
