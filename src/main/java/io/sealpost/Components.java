@@ -8,6 +8,7 @@ import io.sealpost.notify.Notifier;
 import io.sealpost.notify.Templates;
 import io.sealpost.policy.ProtectionTriggers;
 import io.sealpost.seal.SealAndStore;
+import io.sealpost.seal.SealedMessages;
 import io.sealpost.seal.Sealer;
 import io.sealpost.smtp.SmtpServerComponent;
 import io.sealpost.spool.SpoolComponent;
@@ -50,6 +51,7 @@ final class Components {
         main.bind("triggers", ProtectionTriggers.fromSettings(settings));
         main.bind("forceTls", ForceTlsDomains.load(configDir.resolve(settings.string("sealpost.forcetls.domains-file", "forcetls-domains.txt"))));
         main.bind("sealAndStore", SealAndStore.fromSettings(settings, database, sealer));
+        main.bind("sealedMessages", new SealedMessages(database, sealer));
         main.bind("notifier", new Notifier(settings, new Templates(configDir.resolve("templates"))));
     }
 
