@@ -10,6 +10,7 @@ import io.sealpost.policy.ProtectionTriggers;
 import io.sealpost.seal.SealAndStore;
 import io.sealpost.seal.SealedMessages;
 import io.sealpost.seal.Sealer;
+import io.sealpost.smtp.AllowedNetworks;
 import io.sealpost.smtp.SmtpServerComponent;
 import io.sealpost.spool.SpoolComponent;
 import io.sealpost.store.Database;
@@ -37,6 +38,30 @@ final class Components {
         this.settings = settings;
         this.database = database;
         this.sealer = sealer;
+    }
+
+    /**
+     * Reads every setting the route files use, so a bad value stops start-up with a sentence
+     * naming it rather than a route failing later.
+     */
+    void checkRouteSettings() {
+        settings.integer("sealpost.smtp.port", 2525, 0, 65535);
+        settings.integer("sealpost.portal.port", 8080, 0, 65535);
+        settings.bytes("sealpost.smtp.max-message-size", 25L * 1024 * 1024);
+        settings.integer("sealpost.smtp.max-recipients", 100, 1, 100_000);
+        settings.integer("sealpost.spool.workers", 4, 1, 256);
+        settings.integer("sealpost.forcetls.max-attempts", 5, 1, 1000);
+        AllowedNetworks.parse("sealpost.smtp.allowed-networks", settings.string("sealpost.smtp.allowed-networks", "127.0.0.0/8"));
+        for (String key : List.of("sealpost.relay.uri", "sealpost.forcetls.uri")) {
+            String target = settings.string(key, "outbox");
+            if (!target.startsWith("{{") && !RelayComponent.isTarget(target)) {
+                throw new SettingException(key + " = '" + target + "' is not one of: outbox, file:DIRECTORY, smtp://host:port");
+            }
+        }
+        String baseUrl = settings.string("sealpost.portal.base-url", "http://localhost:8080");
+        if (!baseUrl.matches("https?://[^/\\s]+(/\\S*)?")) {
+            throw new SettingException("sealpost.portal.base-url = '" + baseUrl + "' is not an http(s) URL");
+        }
     }
 
     void bindTo(Main main) {

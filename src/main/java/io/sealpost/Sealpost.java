@@ -15,6 +15,14 @@ public final class Sealpost {
     private Sealpost() {
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);
         if (!arguments.isEmpty()) {
@@ -29,6 +37,9 @@ public final class Sealpost {
         } catch (SettingException e) {
             System.err.println("sealpost: configuration error: " + e.getMessage());
             System.exit(2);
+        } catch (RuntimeException e) {
+            System.err.println("sealpost: cannot start: " + rootMessage(e));
+            System.exit(1);
         }
     }
 }

@@ -31,8 +31,9 @@ public final class SealpostApplication {
 
     /** Starts the gateway; {@code overrides} win over the settings file and the environment. */
     public static SealpostApplication start(Map<String, String> overrides) {
-        Settings settings = Settings.load(Path.of(overrides.getOrDefault("sealpost.settings-file", Settings.DEFAULT_FILE)),
-                System.getenv(), overrides);
+        String settingsFile = overrides.getOrDefault("sealpost.settings-file",
+                System.getenv().getOrDefault(Settings.environmentName("sealpost.settings-file"), Settings.DEFAULT_FILE));
+        Settings settings = Settings.load(Path.of(settingsFile), System.getenv(), overrides);
         Path routes = settings.path("sealpost.routes-dir", "routes");
         if (!Files.isDirectory(routes)) {
             throw new SettingException("sealpost.routes-dir = '" + routes.toAbsolutePath()
@@ -41,9 +42,11 @@ public final class SealpostApplication {
         Database database = Database.fromSettings(settings);
         Main main = new Main();
         try {
+            Components components = new Components(settings, database, new Sealer(MasterKeys.fromSettings(settings)));
+            components.checkRouteSettings();
             main.configure().withName("sealpost").withRoutesIncludePattern("file:" + routes.toAbsolutePath() + "/*.yaml");
             main.setOverrideProperties(new HashMap<>(settings.asMap()));
-            new Components(settings, database, new Sealer(MasterKeys.fromSettings(settings))).bindTo(main);
+            components.bindTo(main);
             main.start();
         } catch (RuntimeException e) {
             database.close();

@@ -25,36 +25,49 @@ public final class Settings {
 
     public static final String DEFAULT_FILE = "config/application.properties";
 
-    private final Map<String, String> values;
+    private final Map<String, String> file;
+    private final Map<String, String> environment;
+    private final Map<String, String> overrides;
 
-    private Settings(Map<String, String> values) {
-        this.values = values;
+    private Settings(Map<String, String> file, Map<String, String> environment, Map<String, String> overrides) {
+        this.file = file;
+        this.environment = environment;
+        this.overrides = overrides;
     }
 
-    /** Reads the properties file, then lays the environment and the overrides over it. */
+    /**
+     * Reads the properties file; at lookup, an override wins over the environment variable for
+     * the key, which wins over the file.
+     */
     public static Settings load(Path propertiesFile, Map<String, String> environment, Map<String, String> overrides) {
-        Map<String, String> merged = new HashMap<>();
+        Map<String, String> fromFile = new HashMap<>();
         if (Files.isRegularFile(propertiesFile)) {
-            Properties file = new Properties();
+            Properties properties = new Properties();
             try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
-                file.load(reader);
+                properties.load(reader);
             } catch (IOException | IllegalArgumentException e) {
                 throw new SettingException("cannot read settings file " + propertiesFile + ": " + e.getMessage());
             }
-            file.stringPropertyNames().forEach(key -> merged.put(key, file.getProperty(key).trim()));
+            properties.stringPropertyNames().forEach(key -> fromFile.put(key, properties.getProperty(key).trim()));
+        } else if (!propertiesFile.toString().equals(DEFAULT_FILE)) {
+            throw new SettingException("settings file " + propertiesFile.toAbsolutePath() + " does not exist");
         }
-        for (String key : List.copyOf(merged.keySet())) {
-            String fromEnvironment = environment.get(environmentName(key));
-            if (fromEnvironment != null) {
-                merged.put(key, fromEnvironment.trim());
-            }
-        }
-        overrides.forEach((key, value) -> merged.put(key, value.trim()));
-        return new Settings(merged);
+        return new Settings(fromFile, Map.copyOf(environment), Map.copyOf(overrides));
     }
 
     public static Settings of(Map<String, String> values) {
-        return new Settings(new HashMap<>(values));
+        return new Settings(Map.of(), Map.of(), Map.copyOf(values));
+    }
+
+    private String value(String key) {
+        String value = overrides.get(key);
+        if (value == null) {
+            value = environment.get(environmentName(key));
+        }
+        if (value == null) {
+            value = file.get(key);
+        }
+        return value == null ? null : value.trim();
     }
 
     /** The variable Camel's property placeholders consult for a key: upper case, '.' and '-' as '_'. */
@@ -62,18 +75,21 @@ public final class Settings {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    /** Every setting, for handing the same view to Camel's property placeholders. */
+    /** Every setting from the file and the overrides, resolved, for Camel's property placeholders. */
     public Map<String, String> asMap() {
-        return Map.copyOf(values);
+        Map<String, String> all = new HashMap<>();
+        file.keySet().forEach(key -> all.put(key, value(key)));
+        overrides.keySet().forEach(key -> all.put(key, value(key)));
+        return all;
     }
 
     public String string(String key, String defaultValue) {
-        String value = values.get(key);
+        String value = value(key);
         return value == null || value.isEmpty() ? defaultValue : value;
     }
 
     public String required(String key) {
-        String value = values.get(key);
+        String value = value(key);
         if (value == null || value.isEmpty()) {
             throw new SettingException(key + " is required but not set");
         }
@@ -81,7 +97,7 @@ public final class Settings {
     }
 
     public int integer(String key, int defaultValue, int min, int max) {
-        String value = values.get(key);
+        String value = value(key);
         if (value == null || value.isEmpty()) {
             return defaultValue;
         }
@@ -97,7 +113,7 @@ public final class Settings {
     }
 
     public long bytes(String key, long defaultValue) {
-        String value = values.get(key);
+        String value = value(key);
         if (value == null || value.isEmpty()) {
             return defaultValue;
         }
@@ -124,7 +140,7 @@ public final class Settings {
 
     /** ISO-8601 ({@code PT10M}) or a number with a unit: {@code 30s}, {@code 10m}, {@code 12h}, {@code 30d}. */
     public Duration duration(String key, Duration defaultValue) {
-        String value = values.get(key);
+        String value = value(key);
         if (value == null || value.isEmpty()) {
             return defaultValue;
         }
@@ -155,7 +171,7 @@ public final class Settings {
     }
 
     public boolean bool(String key, boolean defaultValue) {
-        String value = values.get(key);
+        String value = value(key);
         if (value == null || value.isEmpty()) {
             return defaultValue;
         }
@@ -168,7 +184,7 @@ public final class Settings {
 
     /** Comma-separated values, blanks dropped. */
     public List<String> list(String key, List<String> defaultValue) {
-        String value = values.get(key);
+        String value = value(key);
         if (value == null) {
             return defaultValue;
         }
@@ -189,7 +205,7 @@ public final class Settings {
     /** Every setting whose key starts with the prefix, keyed by the rest of the key. */
     public Map<String, String> withPrefix(String prefix) {
         Map<String, String> found = new java.util.TreeMap<>();
-        values.forEach((key, value) -> {
+        asMap().forEach((key, value) -> {
             if (key.startsWith(prefix) && key.length() > prefix.length()) {
                 found.put(key.substring(prefix.length()), value);
             }

@@ -36,6 +36,11 @@ public class RelayComponent extends DefaultComponent {
         return endpoint;
     }
 
+    /** Whether a relay target is one this component understands (the port is checked when it is used). */
+    public static boolean isTarget(String target) {
+        return target.equals("outbox") || target.startsWith("file:") || target.matches("smtp://[^/:]+(:\\d{1,5})?/?");
+    }
+
     private Relay relayFor(String target, boolean requireTls, int timeoutSeconds) {
         if (target.equals("outbox")) {
             return new OutboxRelay(defaultOutbox);
