@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Attempt {
 
     /** Unpacking a small attachment to this many bytes is never a zip bomb, whatever the ratio. */
-    private static final long EXPANSION_FLOOR = 1024 * 1024;
+    private static final long EXPANSION_FLOOR = 64 * 1024;
 
     private final ScanLimits limits;
     private final AtomicLong messageChars;
