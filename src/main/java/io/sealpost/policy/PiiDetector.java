@@ -1,0 +1,44 @@
+package io.sealpost.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pack {@code pii}: other personal identifiers. ITIN (9xx, group 50-65, 70-88, 90-92, 94-99;
+ * dashed on its own, otherwise with a context word), US passport number after a context word,
+ * date of birth after a context word.
+ */
+final class PiiDetector implements Detector {
+
+    static final String PACK = "pii";
+
+    private static final Pattern ITIN = Pattern.compile(
+            "(?<!\\d)(?<!\\d[- ])9\\d{2}([- ]?)(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-2]|9[4-9])\\1\\d{4}(?!\\d)(?![- ]\\d)");
+    private static final ContextWords ITIN_CONTEXT = new ContextWords("itin|taxpayer\\s+identification|tax\\s+id");
+    private static final Pattern PASSPORT = Pattern.compile(ContextWords.word("passport")
+            + "(?:[\\s:#.,-]+(?i:number|num|no|is))*[\\s:#.,-]+([A-Z]?\\d{8,9})(?![A-Za-z0-9])");
+
+    @Override
+    public String pack() {
+        return PACK;
+    }
+
+    @Override
+    public List<Hit> detect(String text) {
+        List<Hit> found = new ArrayList<>();
+        Matcher m = ITIN.matcher(text);
+        while (m.find()) {
+            if ("-".equals(m.group(1)) || ITIN_CONTEXT.near(text, m.start(), m.end())) {
+                found.add(new Hit(m.start(), "ITIN " + Mask.ssn(m.group().replaceAll("[- ]", ""))));
+            }
+        }
+        m = PASSPORT.matcher(text);
+        while (m.find()) {
+            found.add(new Hit(m.start(1), "passport " + Mask.lastFour(m.group(1))));
+        }
+        found.addAll(DateOfBirth.find(text));
+        return found;
+    }
+}

@@ -1,0 +1,121 @@
+package io.sealpost.policy;
+
+import io.sealpost.config.SettingException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Pack {@code state-privacy}: identifiers US state privacy laws name. A driver's licence or state
+ * ID number after a context word, matching the format of the state given with it (formats are an
+ * editable file) or, without a state, some state's format and at least seven characters; a bank
+ * account number (after an account word) together with a routing number nearby: nine digits with
+ * a valid ABA check digit and either a Federal Reserve prefix or a routing word next to them.
+ */
+final class StatePrivacyDetector implements Detector {
+
+    static final String PACK = "state-privacy";
+
+    private static final int MIN_LENGTH_WITHOUT_STATE = 7;
+    private static final int ROUTING_PROXIMITY = 200;
+
+    private static final String FILLER = "(?:[\\s:#.,-]+(?i:number|num|no|is|card))*[\\s:#.,-]+";
+    private static final Pattern LICENCE = Pattern.compile(ContextWords.word(
+            "driver['\u2019]?s?\\s+licen[cs]e|driving\\s+licen[cs]e|drivers?\\s+lic\\.?|dl|dln|state\\s+id|state\\s+identification")
+            + FILLER + "(?:(?<state>[A-Z]{2})[\\s:#.,-]+)?(?<id>[A-Z0-9]{4,20})(?![A-Za-z0-9])");
+    private static final Pattern ROUTING = Pattern.compile("(?<!\\d)\\d{9}(?!\\d)");
+    private static final ContextWords ROUTING_CONTEXT = new ContextWords("routing|aba|rtn|transit");
+    private static final Pattern ACCOUNT = Pattern.compile(ContextWords.word("account|acct|a/c|checking|savings")
+            + FILLER + "(\\d{4,17})(?!\\d)");
+
+    private final Map<String, Pattern> licenceFormats;
+
+    StatePrivacyDetector(Map<String, Pattern> licenceFormats) {
+        this.licenceFormats = Map.copyOf(licenceFormats);
+    }
+
+    /** Reads {@code STATE = regular expression} lines (the whole number must match). */
+    static Map<String, Pattern> loadLicenceFormats(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new SettingException("cannot read driver's licence formats " + file + ": " + e.getMessage());
+        }
+        Map<String, Pattern> formats = new TreeMap<>();
+        for (String state : properties.stringPropertyNames()) {
+            try {
+                formats.put(state.trim(), Pattern.compile(properties.getProperty(state).trim()));
+            } catch (PatternSyntaxException e) {
+                throw new SettingException(file + ": " + state + " has a bad regular expression: " + e.getDescription());
+            }
+        }
+        return formats;
+    }
+
+    @Override
+    public String pack() {
+        return PACK;
+    }
+
+    @Override
+    public List<Hit> detect(String text) {
+        List<Hit> found = new ArrayList<>();
+        Matcher m = LICENCE.matcher(text);
+        while (m.find()) {
+            if (licenceNumber(m.group("state"), m.group("id"))) {
+                found.add(new Hit(m.start("id"), "driver's licence " + Mask.lastFour(m.group("id"))));
+            }
+        }
+        bankAccounts(text, found);
+        return found;
+    }
+
+    private boolean licenceNumber(String state, String id) {
+        if (id.chars().noneMatch(Character::isDigit)) {
+            return false;
+        }
+        if (state != null && licenceFormats.containsKey(state)) {
+            return licenceFormats.get(state).matcher(id).matches();
+        }
+        return id.length() >= MIN_LENGTH_WITHOUT_STATE
+                && licenceFormats.values().stream().anyMatch(format -> format.matcher(id).matches());
+    }
+
+    /** 00-12 (banks), 21-32 (thrifts), 61-72 (electronic), 80 (traveller's cheques). */
+    private static boolean federalReservePrefix(String routing) {
+        int prefix = Integer.parseInt(routing.substring(0, 2));
+        return prefix <= 12 || prefix >= 21 && prefix <= 32 || prefix >= 61 && prefix <= 72 || prefix == 80;
+    }
+
+    private static void bankAccounts(String text, List<Hit> found) {
+        List<Integer> routingNumbers = new ArrayList<>();
+        Matcher m = ROUTING.matcher(text);
+        while (m.find()) {
+            if (CheckDigits.aba(m.group())
+                    && (federalReservePrefix(m.group()) || ROUTING_CONTEXT.near(text, m.start(), m.end()))) {
+                routingNumbers.add(m.start());
+            }
+        }
+        if (routingNumbers.isEmpty()) {
+            return;
+        }
+        m = ACCOUNT.matcher(text);
+        while (m.find()) {
+            int account = m.start(1);
+            if (routingNumbers.stream().anyMatch(r -> r != account && Math.abs(r - account) <= ROUTING_PROXIMITY)) {
+                found.add(new Hit(account, "bank account " + Mask.lastFour(m.group(1)) + " with routing number"));
+            }
+        }
+    }
+}
