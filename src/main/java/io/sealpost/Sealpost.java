@@ -1,6 +1,7 @@
 package io.sealpost;
 
 import io.sealpost.config.SettingException;
+import io.sealpost.policy.ClassifyCommand;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ public final class Sealpost {
 
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals("classify")) {
+            System.exit(ClassifyCommand.run(arguments.subList(1, arguments.size()), System.out, System.err));
+        }
         if (!arguments.isEmpty()) {
             System.err.println("usage: java -jar sealpost.jar              run the gateway");
             System.err.println("       java -jar sealpost.jar classify FILE_OR_DIR...   explain the decision for .eml files");

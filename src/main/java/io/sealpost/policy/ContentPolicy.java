@@ -37,6 +37,11 @@ public final class ContentPolicy {
                 Outcome.fromSettings(settings, "sealpost.policy.unscannable.failed", Outcome.PROTECT));
     }
 
+    /** Whether some unscannable part could make a message be refused; only then is it worth scanning at ingress. */
+    public boolean mayReject() {
+        return encrypted == Outcome.REJECT || failed == Outcome.REJECT;
+    }
+
     public ContentScan scan(MimeMessage message) {
         Collector collector = new Collector();
         try {

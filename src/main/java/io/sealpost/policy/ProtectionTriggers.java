@@ -1,6 +1,8 @@
 package io.sealpost.policy;
 
 import io.sealpost.config.Settings;
+import io.sealpost.delivery.Envelope;
+import io.sealpost.smtp.RefusedMessageException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -23,15 +25,17 @@ public final class ProtectionTriggers {
 
     private final SubjectTrigger subjectTrigger;
     private final ConfidentialMarking confidentialMarking;
+    private final ContentPolicy contentPolicy;
 
-    public ProtectionTriggers(SubjectTrigger subjectTrigger, ConfidentialMarking confidentialMarking) {
+    public ProtectionTriggers(SubjectTrigger subjectTrigger, ConfidentialMarking confidentialMarking, ContentPolicy contentPolicy) {
         this.subjectTrigger = subjectTrigger;
         this.confidentialMarking = confidentialMarking;
+        this.contentPolicy = contentPolicy;
     }
 
     public static ProtectionTriggers fromSettings(Settings settings) {
         return new ProtectionTriggers(new SubjectTrigger(settings.string("sealpost.trigger.subject-keyword", "[secure]")),
-                ConfidentialMarking.fromSettings(settings));
+                ConfidentialMarking.fromSettings(settings), ContentPolicy.fromSettings(settings));
     }
 
     public boolean subjectForced(Exchange exchange) throws MessagingException {
@@ -40,6 +44,35 @@ public final class ProtectionTriggers {
 
     public boolean markedConfidential(Exchange exchange) throws MessagingException {
         return record(exchange, confidentialMarking.reason(MessageView.of(exchange)));
+    }
+
+    /** A content policy matched the subject, a body part or an attachment, or an unscannable part must be protected. */
+    public boolean contentMatches(Exchange exchange) throws MessagingException {
+        ContentScan scan = contentPolicy.scan(MessageView.of(exchange));
+        scan.unscannable().forEach(part -> LOG.info("Message {}: {} could not be scanned: {}",
+                exchange.getIn().getHeader(Envelope.SPOOL_ID), part.location(), part.why()));
+        scan.reasons().forEach(reason -> record(exchange, Optional.of(reason)));
+        if (scan.reasons().isEmpty() && scan.protect()) {
+            record(exchange, Optional.of(new Reason(Reason.CONTENT, "unscannable", scan.unscannable().get(0).location(),
+                    scan.unscannable().get(0).why())));
+        }
+        return scan.protect();
+    }
+
+    /**
+     * At ingress, before the message is accepted: refuses it with {@code 550} when an unscannable
+     * part's configured outcome is {@code reject}, so the sender hears it from their own server.
+     */
+    public void refuseUnscannable(Exchange exchange) throws MessagingException {
+        if (!contentPolicy.mayReject()) {
+            return;
+        }
+        ContentScan scan = contentPolicy.scan(MessageView.of(exchange));
+        if (scan.reject()) {
+            Unscannable part = scan.unscannable().get(0);
+            throw new RefusedMessageException(550, "5.7.1 Message refused by policy: " + part.location()
+                    + " cannot be scanned (" + part.why() + ")");
+        }
     }
 
     /** Takes the force keyword out of the subject recipients see; the rest of the message keeps its bytes. */
@@ -57,7 +90,7 @@ public final class ProtectionTriggers {
 
     private boolean record(Exchange exchange, Optional<Reason> reason) {
         reason.ifPresent(found -> reasons(exchange).add(found));
-        reason.ifPresent(found -> LOG.info("Message {} protected: {}", exchange.getIn().getHeader("SealpostSpoolId"), found));
+        reason.ifPresent(found -> LOG.info("Message {} protected: {}", exchange.getIn().getHeader(Envelope.SPOOL_ID), found));
         return reason.isPresent();
     }
 

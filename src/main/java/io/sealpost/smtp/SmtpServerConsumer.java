@@ -113,6 +113,9 @@ public class SmtpServerConsumer extends DefaultConsumer {
                 exchange.getIn().setHeader(Envelope.TO, List.copyOf(recipients));
                 exchange.getIn().setHeader(Envelope.CLIENT_ADDRESS, client.getHostAddress());
                 getProcessor().process(exchange);
+                if (exchange.getException() instanceof RefusedMessageException refused) {
+                    throw new RejectException(refused.code(), refused.getMessage());
+                }
                 if (exchange.getException() != null) {
                     LOG.error("Message from {} not accepted: {}", client.getHostAddress(), exchange.getException().getMessage());
                     throw new RejectException(451, "4.3.0 Message not stored, please try again later");
