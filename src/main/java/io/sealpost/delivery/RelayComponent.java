@@ -42,6 +42,12 @@ public class RelayComponent extends DefaultComponent {
     }
 
     private Relay relayFor(String target, boolean requireTls, int timeoutSeconds) {
+        if (requireTls && !target.startsWith("smtp://")) {
+            return (message, from, recipients) -> {
+                throw new DeliveryException("the ForceTLS next hop '" + target + "' is not an SMTP server, so it cannot"
+                        + " carry mail over TLS (set sealpost.forcetls.uri to smtp://host:port)", true, null);
+            };
+        }
         if (target.equals("outbox")) {
             return new OutboxRelay(defaultOutbox);
         }
