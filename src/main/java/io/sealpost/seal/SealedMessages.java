@@ -40,6 +40,18 @@ public final class SealedMessages {
                 .filter(message -> !message.expired(now));
     }
 
+    /**
+     * Crypto-shredding of what has expired: the wrapped data key and the ciphertext go, the
+     * envelope stays for the audit trail. Returns how many messages were destroyed.
+     */
+    public int destroyExpired() {
+        return database.inTransaction(entityManager -> entityManager.createQuery(
+                        "update SealedMessage m set m.content.wrappedKey = null, m.content.ciphertext = null "
+                                + "where m.expiresAt <= :now and m.content.wrappedKey is not null")
+                .setParameter("now", Instant.now())
+                .executeUpdate());
+    }
+
     /** The original MIME message, decrypted. */
     public byte[] open(SealedMessage message) {
         return sealer.open(message.content(), associatedData(message.id()));
