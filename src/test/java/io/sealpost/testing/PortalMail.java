@@ -1,11 +1,13 @@
 package io.sealpost.testing;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,7 @@ public final class PortalMail {
         MimeBodyPart body = new MimeBodyPart();
         body.setContent(new MimeMultipart("alternative", plain, rich));
         MimeBodyPart file = new MimeBodyPart();
-        file.setContent(attachment, attachmentType);
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment, attachmentType)));
         file.setFileName(attachmentName);
         file.setDisposition(MimeBodyPart.ATTACHMENT);
         file.setHeader("Content-Transfer-Encoding", "base64");
