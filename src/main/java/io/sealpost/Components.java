@@ -9,6 +9,7 @@ import io.sealpost.notify.Templates;
 import io.sealpost.policy.ProtectionTriggers;
 import io.sealpost.portal.Portal;
 import io.sealpost.portal.PortalHeaders;
+import io.sealpost.portal.PortalJetty;
 import io.sealpost.seal.SealAndStore;
 import io.sealpost.seal.SealedMessages;
 import io.sealpost.seal.Sealer;
@@ -58,6 +59,7 @@ final class Components {
         main.bind("notifier", notifier);
         main.bind("portal", Portal.fromSettings(settings, database, new SealedMessages(database, sealer), templates, notifier));
         main.bind("portalHeaders", new PortalHeaders());
+        main.bind("jetty", PortalJetty.component(templates));
     }
 
     private String heloName() {

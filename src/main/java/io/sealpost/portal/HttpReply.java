@@ -50,6 +50,18 @@ final class HttpReply {
         return status;
     }
 
+    String contentType() {
+        return contentType;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+
     /** Replaces whatever the request left on the exchange, so nothing of it is echoed back. */
     void writeTo(Exchange exchange) {
         Message message = exchange.getMessage();

@@ -220,8 +220,8 @@ public final class Portal {
         try {
             reply = handler.handle(exchange);
         } catch (Exception e) {
-            LOG.error("Portal request {} {} failed", exchange.getIn().getHeader(Exchange.HTTP_METHOD),
-                    exchange.getIn().getHeader(Exchange.HTTP_PATH), e);
+            // the route id, not the path: the path holds the link token, which does not belong in logs
+            LOG.error("Portal request in route {} failed", exchange.getFromRouteId(), e);
             reply = pages.problem(500, "Something went wrong",
                     "Something went wrong on our side. Please try again in a moment.", null);
         }

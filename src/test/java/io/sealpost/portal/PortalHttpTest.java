@@ -309,6 +309,37 @@ class PortalHttpTest {
     }
 
     @Test
+    void pathsAndMethodsOutsideTheUrlMapGetPortalPagesNotJettyDefaults() throws Exception {
+        HttpResponse<String> unmapped = get(sealpost.portalUrl() + "/m/a/b/c", null);
+        HttpResponse<String> wrongMethod = get(sealpost.portalUrl() + "/m/" + "C".repeat(43) + "/code", null);
+
+        assertEquals(404, unmapped.statusCode());
+        assertTrue(unmapped.body().contains("This link is not valid or has expired"));
+        assertSecurityHeaders(unmapped);
+        assertEquals(405, wrongMethod.statusCode());
+        assertSecurityHeaders(wrongMethod);
+        assertTrue(unmapped.headers().firstValue("Server").isEmpty(), "the server does not announce its version");
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500PageWithoutDetails() throws Exception {
+        String recipient = newRecipient();
+        String link = sealFor(recipient);
+        String cookie = signIn(link, recipient);
+        sealpost.application().database().run(entityManager -> entityManager
+                .createQuery("update SealedMessage m set m.content.ciphertext = :garbage where m.recipients = :recipient")
+                .setParameter("garbage", new byte[64]).setParameter("recipient", recipient).executeUpdate());
+
+        HttpResponse<String> response = get(link, cookie);
+
+        assertEquals(500, response.statusCode());
+        assertTrue(response.body().contains("Something went wrong"));
+        assertFalse(response.body().contains("Exception"), response.body());
+        assertFalse(response.body().contains("at io.sealpost"), response.body());
+        assertSecurityHeaders(response);
+    }
+
+    @Test
     void requestHeadersAreNotEchoedAndCannotSteerCamel() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(sealpost.portalUrl() + "/m/" + "B".repeat(43)))
                 .header("X-Probe", "echo")
