@@ -53,7 +53,10 @@ final class OpenedMessage {
         if (from == null || from.length == 0) {
             return null;
         }
-        return from[0] instanceof InternetAddress address ? address.toUnicodeString() : from[0].toString();
+        if (from[0] instanceof InternetAddress address && address.getPersonal() != null) {
+            return address.getPersonal() + " <" + address.getAddress() + ">";
+        }
+        return from[0] instanceof InternetAddress address ? address.getAddress() : from[0].toString();
     }
 
     Date sentDate() throws MessagingException {

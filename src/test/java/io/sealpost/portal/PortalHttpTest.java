@@ -199,6 +199,23 @@ class PortalHttpTest {
     }
 
     @Test
+    void aPlainTextBodyIsEscapedAndKeepsItsLineBreaks() throws Exception {
+        String recipient = newRecipient();
+        String raw = "From: Bob <bob@corp.example>\r\nTo: " + recipient + "\r\nSubject: [secure] Plain\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\nLine one <b>not bold</b>\r\nLine two & more\r\n";
+        sealpost.send("bob@corp.example", List.of(recipient), raw);
+        String link = PortalMail.awaitLink(sealpost, recipient);
+        String cookie = signIn(link, recipient);
+
+        String html = get(link, cookie).body();
+
+        // Mustache writes line breaks as character references; the browser shows them as breaks (pre-wrap)
+        String body = html.replace("&#13;", "\r").replace("&#10;", "\n");
+        assertTrue(body.matches("(?s).*class=\"body text\">Line one &lt;b&gt;not bold&lt;/b&gt;\r?\nLine two &amp; more.*"), html);
+        assertFalse(html.contains("<b>not bold"));
+    }
+
+    @Test
     void aSessionOpensOnlyTheMessagesOfItsOwnRecipient() throws Exception {
         String jane = newRecipient();
         String other = newRecipient();

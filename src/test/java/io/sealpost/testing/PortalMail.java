@@ -58,10 +58,15 @@ public final class PortalMail {
     /** Sends the message to one recipient and returns the portal link from their notification. */
     public static String sealAndGetLink(RunningSealpost sealpost, String from, String to, byte[] message) throws Exception {
         sealpost.send(from, List.of(to), message);
-        String notification = sealpost.awaitOutbox(1, mail -> isFor(mail, to) && !isCodeMail(mail)).get(0);
+        return awaitLink(sealpost, to);
+    }
+
+    /** Waits for the notification to the recipient and returns its portal link. */
+    public static String awaitLink(RunningSealpost sealpost, String recipient) throws Exception {
+        String notification = sealpost.awaitOutbox(1, mail -> isFor(mail, recipient) && !isCodeMail(mail)).get(0);
         Matcher link = LINK.matcher(plainText(notification));
         if (!link.find()) {
-            throw new AssertionError("no portal link in the notification to " + to);
+            throw new AssertionError("no portal link in the notification to " + recipient);
         }
         return link.group();
     }
