@@ -15,7 +15,7 @@ public final class PortalHeaders implements HeaderFilterStrategy {
 
     private static final Set<String> RESPONSE_HEADERS = Set.of(
             "content-security-policy", "referrer-policy", "cache-control", "x-content-type-options",
-            "x-frame-options", "set-cookie", "location", "content-disposition", "retry-after");
+            "x-frame-options", "set-cookie", "location", "content-disposition");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
