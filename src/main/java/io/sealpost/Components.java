@@ -7,6 +7,9 @@ import io.sealpost.delivery.RelayComponent;
 import io.sealpost.notify.Notifier;
 import io.sealpost.notify.Templates;
 import io.sealpost.policy.ProtectionTriggers;
+import io.sealpost.portal.Portal;
+import io.sealpost.portal.PortalHeaders;
+import io.sealpost.portal.PortalJetty;
 import io.sealpost.seal.SealAndStore;
 import io.sealpost.seal.SealedMessages;
 import io.sealpost.seal.Sealer;
@@ -76,8 +79,14 @@ final class Components {
         main.bind("triggers", ProtectionTriggers.fromSettings(settings));
         main.bind("forceTls", ForceTlsDomains.load(configDir.resolve(settings.string("sealpost.forcetls.domains-file", "forcetls-domains.txt"))));
         main.bind("sealAndStore", SealAndStore.fromSettings(settings, database, sealer));
-        main.bind("sealedMessages", new SealedMessages(database, sealer));
-        main.bind("notifier", new Notifier(settings, new Templates(configDir.resolve("templates"))));
+        SealedMessages sealedMessages = new SealedMessages(database, sealer);
+        main.bind("sealedMessages", sealedMessages);
+        Templates templates = new Templates(configDir.resolve("templates"));
+        Notifier notifier = new Notifier(settings, templates);
+        main.bind("notifier", notifier);
+        main.bind("portal", Portal.fromSettings(settings, database, sealedMessages, templates, notifier));
+        main.bind("portalHeaders", new PortalHeaders());
+        main.bind("jetty", PortalJetty.component(templates));
     }
 
     private String heloName() {

@@ -64,6 +64,10 @@ public class AuditEvent {
         return sealedMessageId;
     }
 
+    public String clientAddress() {
+        return clientAddress;
+    }
+
     public String detail() {
         return detail;
     }

@@ -48,6 +48,7 @@ public final class RunningSealpost implements AutoCloseable {
         settings.put("sealpost.smtp.port", String.valueOf(smtpPort));
         settings.put("sealpost.smtp.bind-address", "127.0.0.1");
         settings.put("sealpost.portal.port", String.valueOf(portalPort));
+        settings.put("sealpost.portal.bind-address", "127.0.0.1");
         settings.put("sealpost.portal.base-url", "http://localhost:" + portalPort);
         settings.put("sealpost.spool.retry-delays", "1s,1s,1s");
         settings.putAll(overrides);
