@@ -255,9 +255,14 @@ public final class Portal {
         return false;
     }
 
+    /**
+     * Lax, not Strict: recipients arrive by clicking the link in a webmail on another site, and a
+     * Strict cookie would not travel with that click, so they would be asked for a code every
+     * time. Lax still keeps the cookie off cross-site POSTs, the requests that change anything.
+     */
     private String sessionCookie(String sessionId) {
         return SESSION_COOKIE + "=" + sessionId + "; Path=/; Max-Age=" + sessions.lifetime().toSeconds()
-                + "; HttpOnly; SameSite=Strict" + (secureCookie ? "; Secure" : "");
+                + "; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : "");
     }
 
     private Map<String, Object> messageValues(Grant grant) throws Exception {

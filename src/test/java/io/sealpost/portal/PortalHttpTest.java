@@ -160,7 +160,7 @@ class PortalHttpTest {
         assertEquals(URI.create(link).getPath(), verified.headers().firstValue("Location").orElse(null));
         String setCookie = verified.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(setCookie.contains("HttpOnly"), setCookie);
-        assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
+        assertTrue(setCookie.contains("SameSite=Lax"), setCookie);
         assertTrue(setCookie.contains("Path=/"), setCookie);
         assertFalse(setCookie.contains("Secure"), "plain http base-url: the cookie must still reach the portal");
         String cookie = setCookie.split(";", 2)[0];
