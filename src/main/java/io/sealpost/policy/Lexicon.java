@@ -5,15 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -22,31 +18,30 @@ import java.util.function.BiConsumer;
  * A list of terms (one a line in an editable file, {@code #} comments) found as whole words, any
  * case. Words are runs of letters, digits and apostrophes; everything else separates them, so
  * {@code post-traumatic stress disorder} also matches {@code post traumatic  stress\ndisorder}.
- * Lookup is by hashing word sequences, so the cost does not grow with the number of terms.
+ * Lookup is by hashing words as they are read, so the cost grows neither with the number of terms
+ * nor, for words that end no term, with allocation.
  */
 final class Lexicon {
 
     /** Normalized phrase (lower-case words joined by one space) to the term as written. */
     private final Map<String, String> terms = new HashMap<>();
-    /** The last word of every term: only a word in here can complete a term. */
-    private final Set<String> lastWords = new HashSet<>();
+    /** Sorted hash codes of the last word of every term: only such a word can complete a term. */
+    private final int[] lastWordHashes;
     private final int maxWords;
 
     Lexicon(List<String> terms) {
         int longest = 0;
+        List<Integer> hashes = new ArrayList<>();
         for (String term : terms) {
             List<String> words = words(term);
             if (!words.isEmpty()) {
                 this.terms.put(String.join(" ", words), term);
-                lastWords.add(words.get(words.size() - 1));
+                hashes.add(words.get(words.size() - 1).hashCode());
                 longest = Math.max(longest, words.size());
             }
         }
+        this.lastWordHashes = hashes.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
         this.maxWords = longest;
-    }
-
-    static Lexicon load(Path file) {
-        return new Lexicon(readTerms(file));
     }
 
     static List<String> readTerms(Path file) {
@@ -67,7 +62,7 @@ final class Lexicon {
         return found;
     }
 
-    /** Where terms end in the text (offset of their last word), in order. */
+    /** Where terms occur in the text (offset of their last word), in order. */
     List<Integer> offsets(String text) {
         List<Integer> offsets = new ArrayList<>();
         scan(text, (term, offset) -> offsets.add(offset));
@@ -78,7 +73,9 @@ final class Lexicon {
         if (maxWords == 0) {
             return;
         }
-        Deque<String> recent = new ArrayDeque<>(maxWords);
+        int[] starts = new int[maxWords];
+        int[] ends = new int[maxWords];
+        int count = 0;
         int i = 0;
         while (i < text.length()) {
             if (!wordChar(text.charAt(i))) {
@@ -86,23 +83,25 @@ final class Lexicon {
                 continue;
             }
             int start = i;
-            while (i < text.length() && wordChar(text.charAt(i))) {
-                i++;
+            int hash = 0;
+            for (; i < text.length() && wordChar(text.charAt(i)); i++) {
+                hash = 31 * hash + normalize(text.charAt(i));
             }
-            if (recent.size() == maxWords) {
-                recent.removeFirst();
+            if (count == maxWords) {
+                System.arraycopy(starts, 1, starts, 0, maxWords - 1);
+                System.arraycopy(ends, 1, ends, 0, maxWords - 1);
+                count--;
             }
-            String word = normalize(text.substring(start, i));
-            recent.addLast(word);
-            if (!lastWords.contains(word)) {
-                continue;
-            }
-            StringBuilder phrase = new StringBuilder();
-            for (Iterator<String> words = recent.descendingIterator(); words.hasNext(); ) {
-                phrase.insert(0, phrase.length() == 0 ? words.next() : words.next() + " ");
-                String term = terms.get(phrase.toString());
-                if (term != null) {
-                    onTerm.accept(term, start);
+            starts[count] = start;
+            ends[count++] = i;
+            if (Arrays.binarySearch(lastWordHashes, hash) >= 0) {
+                StringBuilder phrase = new StringBuilder();
+                for (int k = count - 1; k >= 0; k--) {
+                    phrase.insert(0, k == count - 1 ? "" : " ").insert(0, normalize(text, starts[k], ends[k]));
+                    String term = terms.get(phrase.toString());
+                    if (term != null) {
+                        onTerm.accept(term, start);
+                    }
                 }
             }
         }
@@ -120,7 +119,7 @@ final class Lexicon {
             while (i < text.length() && wordChar(text.charAt(i))) {
                 i++;
             }
-            words.add(normalize(text.substring(start, i)));
+            words.add(normalize(text, start, i));
         }
         return words;
     }
@@ -129,7 +128,16 @@ final class Lexicon {
         return Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019';
     }
 
-    private static String normalize(String word) {
-        return word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    /** Lower case, typographic apostrophe as ASCII; one char for one char, like the hashes. */
+    private static char normalize(char c) {
+        return c == '\u2019' ? '\'' : Character.toLowerCase(c);
+    }
+
+    private static String normalize(String text, int start, int end) {
+        char[] word = new char[end - start];
+        for (int i = start; i < end; i++) {
+            word[i - start] = normalize(text.charAt(i));
+        }
+        return new String(word);
     }
 }
