@@ -3,6 +3,7 @@ package io.sealpost.policy;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +55,10 @@ final class ContextPattern {
 
     /** Lower case, one char for one char, so that offsets stay the same. */
     private static String lowerCase(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.length() == text.length()) {
+            return lower;
+        }
         char[] chars = new char[text.length()];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = Character.toLowerCase(text.charAt(i));
@@ -79,7 +84,7 @@ final class ContextPattern {
                 if (end <= i) {
                     throw new IllegalArgumentException("context words must start with a literal: " + words);
                 }
-                beginnings.add(words.substring(i, end).toLowerCase(java.util.Locale.ROOT));
+                beginnings.add(words.substring(i, end).toLowerCase(Locale.ROOT));
             }
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
             atStart = c == '|' && depth == 0;
