@@ -66,7 +66,7 @@ final class ContextPattern {
         return new String(chars);
     }
 
-    /** The literal text each top-level alternative starts with, lower case. */
+    /** The literal text each top-level alternative starts with (escaped punctuation included), lower case. */
     private static List<String> literalBeginnings(String words) {
         List<String> beginnings = new ArrayList<>();
         int depth = 0;
@@ -74,21 +74,33 @@ final class ContextPattern {
         for (int i = 0; i < words.length(); i++) {
             char c = words.charAt(i);
             if (atStart && depth == 0) {
-                int end = i;
-                while (end < words.length() && META.indexOf(words.charAt(end)) < 0) {
-                    end++;
-                }
-                if (end < words.length() && "?*{".indexOf(words.charAt(end)) >= 0) {
-                    end--; // the last literal is optional
-                }
-                if (end <= i) {
-                    throw new IllegalArgumentException("context words must start with a literal: " + words);
-                }
-                beginnings.add(words.substring(i, end).toLowerCase(Locale.ROOT));
+                beginnings.add(literalAt(words, i));
             }
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
             atStart = c == '|' && depth == 0;
         }
         return beginnings;
+    }
+
+    private static String literalAt(String words, int start) {
+        StringBuilder literal = new StringBuilder();
+        int i = start;
+        while (i < words.length()) {
+            char c = words.charAt(i);
+            if (c == '\\' && i + 1 < words.length() && !Character.isLetterOrDigit(words.charAt(i + 1))) {
+                c = words.charAt(++i);
+            } else if (META.indexOf(c) >= 0) {
+                if ("?*{".indexOf(c) >= 0 && literal.length() > 0) {
+                    literal.setLength(literal.length() - 1); // the last literal is optional
+                }
+                break;
+            }
+            literal.append(Character.toLowerCase(c));
+            i++;
+        }
+        if (literal.length() == 0) {
+            throw new IllegalArgumentException("context words must start with a literal: " + words);
+        }
+        return literal.toString();
     }
 }

@@ -24,7 +24,7 @@ final class DateOfBirth {
             .collect(Collectors.joining("|"));
 
     private static final ContextPattern PATTERN = new ContextPattern(
-            "d\\.?o\\.?b\\.?|date\\s+of\\s+birth|birth\\s*date|born(?:\\s+on)?|birthday",
+            "dob|d\\.o\\.b\\.?|date\\s+of\\s+birth|birth\\s*date|born(?:\\s+on)?|birthday",
             "(?:[\\s:#.,()-]+(?i:is|was))*[\\s:#.,()-]+"
                     + "(?:(?<y1>\\d{4})-(?<m1>\\d{1,2})-(?<d1>\\d{1,2})"
                     + "|(?<a>\\d{1,2})([/.-])(?<b>\\d{1,2})\\5(?<y2>\\d{4}|\\d{2})"
