@@ -98,7 +98,8 @@ final class AttachmentExtractor {
             root = root.getCause();
         }
         String message = root.getMessage();
-        String why = root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        // parsers may quote the content they choke on: digits are masked like evidence
+        String why = root.getClass().getSimpleName() + (message == null ? "" : ": " + Mask.digits(message));
         return why.length() > 200 ? why.substring(0, 200) + "..." : why;
     }
 

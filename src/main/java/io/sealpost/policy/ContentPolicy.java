@@ -49,8 +49,9 @@ public final class ContentPolicy {
             if (subject != null) {
                 collector.text("subject", subject);
             }
-        } catch (MessagingException e) {
-            collector.unscannable("subject", "cannot be decoded: " + e.getMessage(), ScanSink.Cause.FAILED);
+        } catch (MessagingException | RuntimeException e) {
+            collector.unscannable("subject", "cannot be decoded: " + Mask.digits(String.valueOf(e.getMessage())),
+                    ScanSink.Cause.FAILED);
         }
         walker.walk(message, collector);
         return collector.result();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -31,20 +32,20 @@ final class CustomPackDetector implements Detector {
             "aba", CheckDigits::aba,
             "npi", CheckDigits::npi);
 
-    private record Term(String phrase, Pattern pattern, int weight) {
-    }
 
     private record Rule(String name, Pattern pattern, ContextWords context, Predicate<String> validator) {
     }
 
     private final String pack;
-    private final List<Term> terms;
+    private final Map<String, Integer> weights;
+    private final Lexicon lexicon;
     private final int threshold;
     private final List<Rule> rules;
 
-    private CustomPackDetector(String pack, List<Term> terms, int threshold, List<Rule> rules) {
+    private CustomPackDetector(String pack, Map<String, Integer> weights, int threshold, List<Rule> rules) {
         this.pack = pack;
-        this.terms = terms;
+        this.weights = weights;
+        this.lexicon = new Lexicon(List.copyOf(weights.keySet()));
         this.threshold = threshold;
         this.rules = rules;
     }
@@ -52,9 +53,10 @@ final class CustomPackDetector implements Detector {
     static CustomPackDetector load(String pack, Path file) {
         Settings settings = Settings.load(file, Map.of(), Map.of());
         try {
-            List<Term> terms = new ArrayList<>();
+            Map<String, Integer> weights = new java.util.LinkedHashMap<>();
             for (String entry : settings.list("lexicon.terms", List.of())) {
-                terms.add(term(entry));
+                int colon = entry.lastIndexOf(':');
+                weights.put(colon <= 0 ? entry : entry.substring(0, colon).trim(), weight(entry, colon));
             }
             int threshold = settings.integer("lexicon.threshold", 1, 1, Integer.MAX_VALUE);
             List<Rule> rules = new ArrayList<>();
@@ -62,26 +64,23 @@ final class CustomPackDetector implements Detector {
                     .map(key -> key.substring(0, key.indexOf('.') < 0 ? key.length() : key.indexOf('.'))).toList())) {
                 rules.add(rule(settings, name));
             }
-            if (terms.isEmpty() && rules.isEmpty()) {
+            if (weights.isEmpty() && rules.isEmpty()) {
                 throw new SettingException("defines neither lexicon.terms nor pattern.NAME.regex");
             }
-            return new CustomPackDetector(pack, List.copyOf(terms), threshold, List.copyOf(rules));
+            return new CustomPackDetector(pack, weights, threshold, List.copyOf(rules));
         } catch (SettingException e) {
             throw new SettingException("custom policy pack " + file + ": " + e.getMessage());
         }
     }
 
-    private static Term term(String entry) {
-        int colon = entry.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new SettingException("lexicon.terms entry '" + entry + "' is not 'phrase:weight'");
-        }
-        String phrase = entry.substring(0, colon).trim();
+    private static int weight(String entry, int colon) {
         try {
-            return new Term(phrase, new Lexicon(List.of(phrase)).pattern(),
-                    Integer.parseInt(entry.substring(colon + 1).trim()));
+            if (colon <= 0) {
+                throw new NumberFormatException();
+            }
+            return Integer.parseInt(entry.substring(colon + 1).trim());
         } catch (NumberFormatException e) {
-            throw new SettingException("lexicon.terms entry '" + entry + "' has no whole-number weight");
+            throw new SettingException("lexicon.terms entry '" + entry + "' is not 'phrase:weight' with a whole-number weight");
         }
     }
 
@@ -122,22 +121,13 @@ final class CustomPackDetector implements Detector {
     }
 
     private void lexicon(String text, List<Hit> found) {
-        if (terms.isEmpty()) {
+        if (weights.isEmpty()) {
             return;
         }
-        int score = 0;
-        int first = Integer.MAX_VALUE;
-        List<String> phrases = new ArrayList<>();
-        for (Term term : terms) {
-            Matcher m = term.pattern().matcher(text);
-            if (m.find()) {
-                score += term.weight();
-                first = Math.min(first, m.start());
-                phrases.add(term.phrase());
-            }
-        }
+        Set<String> terms = lexicon.termsIn(text);
+        int score = terms.stream().mapToInt(weights::get).sum();
         if (score >= threshold) {
-            found.add(new Hit(first, "keywords " + String.join(", ", phrases) + " (score " + score + ")"));
+            found.add(new Hit(0, "keywords " + String.join(", ", terms) + " (score " + score + ")"));
         }
     }
 }

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,9 +23,9 @@ final class DateOfBirth {
             .map(name -> name.substring(0, 3) + "(?:" + name.substring(3) + ")?")
             .collect(Collectors.joining("|"));
 
-    private static final Pattern PATTERN = Pattern.compile(
-            ContextWords.word("d\\.?o\\.?b\\.?|date\\s+of\\s+birth|birth\\s*date|born(?:\\s+on)?|birthday")
-                    + "(?:[\\s:#.,()-]+(?i:is|was))*[\\s:#.,()-]+"
+    private static final ContextPattern PATTERN = new ContextPattern(
+            "dob|d\\.o\\.b\\.?|date\\s+of\\s+birth|birth\\s*date|born(?:\\s+on)?|birthday",
+            "(?:[\\s:#.,()-]+(?i:is|was))*[\\s:#.,()-]+"
                     + "(?:(?<y1>\\d{4})-(?<m1>\\d{1,2})-(?<d1>\\d{1,2})"
                     + "|(?<a>\\d{1,2})([/.-])(?<b>\\d{1,2})\\5(?<y2>\\d{4}|\\d{2})"
                     + "|(?i:(?<mn>" + MONTHS + "))\\.?\\s+(?<d3>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y3>\\d{4})"
@@ -38,12 +37,11 @@ final class DateOfBirth {
     /** Each date of birth found, as its start offset and masked evidence. */
     static List<Hit> find(String text) {
         List<Hit> found = new ArrayList<>();
-        Matcher m = PATTERN.matcher(text);
-        while (m.find()) {
+        PATTERN.forEach(text, m -> {
             if (plausible(m)) {
                 found.add(new Hit(m.start(), "DOB " + Mask.digits(text.substring(dateStart(m), m.end()))));
             }
-        }
+        });
         return found;
     }
 

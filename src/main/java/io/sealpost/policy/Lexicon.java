@@ -5,31 +5,43 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
- * A list of terms (one a line, {@code #} comments) matched as whole words, any case, any
- * whitespace between the words of a term. Loaded from an editable file under the config directory.
+ * A list of terms (one a line in an editable file, {@code #} comments) found as whole words, any
+ * case. Words are runs of letters, digits and apostrophes; everything else separates them, so
+ * {@code post-traumatic stress disorder} also matches {@code post traumatic  stress\ndisorder}.
+ * Lookup is by hashing words as they are read, so the cost grows neither with the number of terms
+ * nor, for words that end no term, with allocation.
  */
 final class Lexicon {
 
-    private final Pattern pattern;
+    /** Normalized phrase (lower-case words joined by one space) to the term as written. */
+    private final Map<String, String> terms = new HashMap<>();
+    /** Sorted hash codes of the last word of every term: only such a word can complete a term. */
+    private final int[] lastWordHashes;
+    private final int maxWords;
 
     Lexicon(List<String> terms) {
-        String alternatives = terms.stream()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .map(term -> Pattern.quote(term).replace(" ", "\\E\\s+\\Q"))
-                .collect(Collectors.joining("|"));
-        this.pattern = Pattern.compile(alternatives.isEmpty() ? "(?!)" : ContextWords.word(alternatives),
-                Pattern.UNICODE_CASE);
-    }
-
-    static Lexicon load(Path file) {
-        return new Lexicon(readTerms(file));
+        int longest = 0;
+        List<Integer> hashes = new ArrayList<>();
+        for (String term : terms) {
+            List<String> words = words(term);
+            if (!words.isEmpty()) {
+                this.terms.put(String.join(" ", words), term);
+                hashes.add(words.get(words.size() - 1).hashCode());
+                longest = Math.max(longest, words.size());
+            }
+        }
+        this.lastWordHashes = hashes.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+        this.maxWords = longest;
     }
 
     static List<String> readTerms(Path file) {
@@ -37,20 +49,95 @@ final class Lexicon {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .map(String::trim)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.replaceAll("\\s+", " "))
                     .toList();
         } catch (IOException e) {
             throw new SettingException("cannot read policy lexicon " + file + ": " + e.getMessage());
         }
     }
 
-    Pattern pattern() {
-        return pattern;
+    /** The distinct terms (as written in the lexicon) in the text, in the order first found. */
+    Set<String> termsIn(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        scan(text, (term, offset) -> found.add(term));
+        return found;
     }
 
-    /** Whether a term occurs between {@code from} and {@code to}. */
-    boolean foundIn(String text, int from, int to) {
-        Matcher matcher = pattern.matcher(text).useTransparentBounds(true);
-        return matcher.region(Math.max(0, from), Math.min(text.length(), to)).find();
+    /** Where terms occur in the text (offset of their last word), in order. */
+    List<Integer> offsets(String text) {
+        List<Integer> offsets = new ArrayList<>();
+        scan(text, (term, offset) -> offsets.add(offset));
+        return offsets;
+    }
+
+    private void scan(String text, BiConsumer<String, Integer> onTerm) {
+        if (maxWords == 0) {
+            return;
+        }
+        int[] starts = new int[maxWords];
+        int[] ends = new int[maxWords];
+        int count = 0;
+        int i = 0;
+        while (i < text.length()) {
+            if (!wordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int hash = 0;
+            for (; i < text.length() && wordChar(text.charAt(i)); i++) {
+                hash = 31 * hash + normalize(text.charAt(i));
+            }
+            if (count == maxWords) {
+                System.arraycopy(starts, 1, starts, 0, maxWords - 1);
+                System.arraycopy(ends, 1, ends, 0, maxWords - 1);
+                count--;
+            }
+            starts[count] = start;
+            ends[count++] = i;
+            if (Arrays.binarySearch(lastWordHashes, hash) >= 0) {
+                StringBuilder phrase = new StringBuilder();
+                for (int k = count - 1; k >= 0; k--) {
+                    phrase.insert(0, k == count - 1 ? "" : " ").insert(0, normalize(text, starts[k], ends[k]));
+                    String term = terms.get(phrase.toString());
+                    if (term != null) {
+                        onTerm.accept(term, start);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            if (!wordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && wordChar(text.charAt(i))) {
+                i++;
+            }
+            words.add(normalize(text, start, i));
+        }
+        return words;
+    }
+
+    private static boolean wordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019';
+    }
+
+    /** Lower case, typographic apostrophe as ASCII; one char for one char, like the hashes. */
+    private static char normalize(char c) {
+        return c == '\u2019' ? '\'' : Character.toLowerCase(c);
+    }
+
+    private static String normalize(String text, int start, int end) {
+        char[] word = new char[end - start];
+        for (int i = start; i < end; i++) {
+            word[i - start] = normalize(text.charAt(i));
+        }
+        return new String(word);
     }
 }

@@ -53,7 +53,7 @@ final class MessageWalker {
         } catch (UnsupportedEncodingException e) {
             sink.unscannable(location, "unknown charset: " + e.getMessage(), ScanSink.Cause.FAILED);
         } catch (MessagingException | IOException | RuntimeException e) {
-            sink.unscannable(location, "cannot be decoded: " + e.getMessage(), ScanSink.Cause.FAILED);
+            sink.unscannable(location, "cannot be decoded: " + Mask.digits(String.valueOf(e.getMessage())), ScanSink.Cause.FAILED);
         }
     }
 

@@ -15,10 +15,10 @@ final class PiiDetector implements Detector {
     static final String PACK = "pii";
 
     private static final Pattern ITIN = Pattern.compile(
-            "(?<!\\d)(?<!\\d[- ])9\\d{2}([- ]?)(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-2]|9[4-9])\\1\\d{4}(?!\\d)(?![- ]\\d)");
+            "9(?<!\\d9)(?<!\\d[- ]9)\\d{2}([- ]?)(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-2]|9[4-9])\\1\\d{4}(?!\\d)(?![- ]\\d)");
     private static final ContextWords ITIN_CONTEXT = new ContextWords("itin|taxpayer\\s+identification|tax\\s+id");
-    private static final Pattern PASSPORT = Pattern.compile(ContextWords.word("passport")
-            + "(?:[\\s:#.,-]+(?i:number|num|no|is))*[\\s:#.,-]+([A-Z]?\\d{8,9})(?![A-Za-z0-9])");
+    private static final ContextPattern PASSPORT = new ContextPattern("passport",
+            "(?:[\\s:#.,-]+(?i:number|num|no|is))*[\\s:#.,-]+([A-Z]?\\d{8,9})(?![A-Za-z0-9])");
 
     @Override
     public String pack() {
@@ -28,16 +28,13 @@ final class PiiDetector implements Detector {
     @Override
     public List<Hit> detect(String text) {
         List<Hit> found = new ArrayList<>();
-        Matcher m = ITIN.matcher(text);
-        while (m.find()) {
-            if ("-".equals(m.group(1)) || ITIN_CONTEXT.near(text, m.start(), m.end())) {
-                found.add(new Hit(m.start(), "ITIN " + Mask.ssn(m.group().replaceAll("[- ]", ""))));
+        Matcher itin = ITIN.matcher(text);
+        while (itin.find()) {
+            if ("-".equals(itin.group(1)) || ITIN_CONTEXT.near(text, itin.start(), itin.end())) {
+                found.add(new Hit(itin.start(), "ITIN " + Mask.ssn(itin.group().replaceAll("[- ]", ""))));
             }
         }
-        m = PASSPORT.matcher(text);
-        while (m.find()) {
-            found.add(new Hit(m.start(1), "passport " + Mask.lastFour(m.group(1))));
-        }
+        PASSPORT.forEach(text, m -> found.add(new Hit(m.start(1), "passport " + Mask.lastFour(m.group(1)))));
         found.addAll(DateOfBirth.find(text));
         return found;
     }

@@ -30,13 +30,13 @@ final class StatePrivacyDetector implements Detector {
     private static final int ROUTING_PROXIMITY = 200;
 
     private static final String FILLER = "(?:[\\s:#.,-]+(?i:number|num|no|is|card))*[\\s:#.,-]+";
-    private static final Pattern LICENCE = Pattern.compile(ContextWords.word(
-            "driver['\u2019]?s?\\s+licen[cs]e|driving\\s+licen[cs]e|drivers?\\s+lic\\.?|dl|dln|state\\s+id|state\\s+identification")
-            + FILLER + "(?:(?<state>[A-Z]{2})[\\s:#.,-]+)?(?<id>[A-Z0-9]{4,20})(?![A-Za-z0-9])");
-    private static final Pattern ROUTING = Pattern.compile("(?<!\\d)\\d{9}(?!\\d)");
+    private static final ContextPattern LICENCE = new ContextPattern(
+            "driver['\u2019]?s?\\s+licen[cs]e|driving\\s+licen[cs]e|drivers?\\s+lic\\.?|dl|dln|state\\s+id|state\\s+identification",
+            FILLER + "(?:(?<state>[A-Z]{2})[\\s:#.,-]+)?(?<id>[A-Z0-9]{4,20})(?![A-Za-z0-9])");
+    private static final Pattern ROUTING = Pattern.compile("\\d(?<!\\d\\d)\\d{8}(?!\\d)");
     private static final ContextWords ROUTING_CONTEXT = new ContextWords("routing|aba|rtn|transit");
-    private static final Pattern ACCOUNT = Pattern.compile(ContextWords.word("account|acct|a/c|checking|savings")
-            + FILLER + "(\\d{4,17})(?!\\d)");
+    private static final ContextPattern ACCOUNT = new ContextPattern("account|acct|a/c|checking|savings",
+            FILLER + "(\\d{4,17})(?!\\d)");
 
     private final Map<String, Pattern> licenceFormats;
 
@@ -71,12 +71,11 @@ final class StatePrivacyDetector implements Detector {
     @Override
     public List<Hit> detect(String text) {
         List<Hit> found = new ArrayList<>();
-        Matcher m = LICENCE.matcher(text);
-        while (m.find()) {
+        LICENCE.forEach(text, m -> {
             if (licenceNumber(m.group("state"), m.group("id"))) {
                 found.add(new Hit(m.start("id"), "driver's licence " + Mask.lastFour(m.group("id"))));
             }
-        }
+        });
         bankAccounts(text, found);
         return found;
     }
@@ -100,22 +99,21 @@ final class StatePrivacyDetector implements Detector {
 
     private static void bankAccounts(String text, List<Hit> found) {
         List<Integer> routingNumbers = new ArrayList<>();
-        Matcher m = ROUTING.matcher(text);
-        while (m.find()) {
-            if (CheckDigits.aba(m.group())
-                    && (federalReservePrefix(m.group()) || ROUTING_CONTEXT.near(text, m.start(), m.end()))) {
-                routingNumbers.add(m.start());
+        Matcher routing = ROUTING.matcher(text);
+        while (routing.find()) {
+            if (CheckDigits.aba(routing.group())
+                    && (federalReservePrefix(routing.group()) || ROUTING_CONTEXT.near(text, routing.start(), routing.end()))) {
+                routingNumbers.add(routing.start());
             }
         }
         if (routingNumbers.isEmpty()) {
             return;
         }
-        m = ACCOUNT.matcher(text);
-        while (m.find()) {
+        ACCOUNT.forEach(text, m -> {
             int account = m.start(1);
             if (routingNumbers.stream().anyMatch(r -> r != account && Math.abs(r - account) <= ROUTING_PROXIMITY)) {
                 found.add(new Hit(account, "bank account " + Mask.lastFour(m.group(1)) + " with routing number"));
             }
-        }
+        });
     }
 }

@@ -129,6 +129,15 @@ class ContentPolicyTest {
     }
 
     @Test
+    void tnefAttachmentsAreScanned() {
+        byte[] winmail = Fixtures.tnef("payroll.txt", utf8(SSN_TEXT));
+        ContentScan scan = policy.scan(withAttachment("winmail.dat", "application/ms-tnef", winmail));
+        assertEquals(List.of(new Reason(Reason.CONTENT, "ssn", "attachment:winmail.dat/payroll.txt", "***-**-8124")),
+                scan.reasons());
+        assertEquals(List.of(), scan.unscannable());
+    }
+
+    @Test
     void pdfWithOnlyAnOwnerPasswordIsScanned() {
         ContentScan scan = policy.scan(withAttachment("owner.pdf", "application/pdf", Fixtures.pdf(SSN_TEXT, "")));
         assertEquals(List.of(), scan.unscannable());

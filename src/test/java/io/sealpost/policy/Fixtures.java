@@ -208,6 +208,39 @@ final class Fixtures {
         });
     }
 
+    /**
+     * A TNEF stream (winmail.dat) with one attachment, written attribute by attribute as in
+     * MS-OXTNEF: signature, key, then level, id (type and property), length, data, checksum.
+     */
+    static byte[] tnef(String attachmentName, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        littleEndian(out, 0x223E9F78, 4);
+        littleEndian(out, 0x0001, 2);
+        tnefAttribute(out, 1, 0x00089006, new byte[] {0, 0, 1, 0});                       // attTnefVersion
+        tnefAttribute(out, 2, 0x00069002, new byte[14]);                                 // attAttachRendData
+        tnefAttribute(out, 2, 0x00018010, (attachmentName + "\0").getBytes(StandardCharsets.US_ASCII)); // attAttachTitle
+        tnefAttribute(out, 2, 0x0006800F, content);                                      // attAttachData
+        return out.toByteArray();
+    }
+
+    private static void tnefAttribute(ByteArrayOutputStream out, int level, int id, byte[] data) {
+        out.write(level);
+        littleEndian(out, id, 4);
+        littleEndian(out, data.length, 4);
+        out.writeBytes(data);
+        int checksum = 0;
+        for (byte b : data) {
+            checksum += b & 0xff;
+        }
+        littleEndian(out, checksum & 0xffff, 2);
+    }
+
+    private static void littleEndian(ByteArrayOutputStream out, int value, int bytes) {
+        for (int i = 0; i < bytes; i++) {
+            out.write(value >>> (8 * i) & 0xff);
+        }
+    }
+
     static MimeMessage message(String subject, String body) {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
