@@ -6,6 +6,7 @@ import io.sealpost.delivery.ForceTlsDomains;
 import io.sealpost.delivery.RelayComponent;
 import io.sealpost.notify.Notifier;
 import io.sealpost.notify.Templates;
+import io.sealpost.policy.Classifier;
 import io.sealpost.policy.ProtectionTriggers;
 import io.sealpost.portal.Portal;
 import io.sealpost.portal.PortalHeaders;
@@ -76,7 +77,7 @@ final class Components {
                         Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4))),
                 instanceId()));
         main.bind("relay", new RelayComponent(dataDir.resolve("outbox"), forceTlsContext(), heloName()));
-        main.bind("triggers", ProtectionTriggers.fromSettings(settings));
+        main.bind("triggers", new ProtectionTriggers(Classifier.fromSettings(settings)));
         main.bind("forceTls", ForceTlsDomains.load(configDir.resolve(settings.string("sealpost.forcetls.domains-file", "forcetls-domains.txt"))));
         main.bind("sealAndStore", SealAndStore.fromSettings(settings, database, sealer));
         SealedMessages sealedMessages = new SealedMessages(database, sealer);

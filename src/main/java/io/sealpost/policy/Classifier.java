@@ -28,6 +28,18 @@ public final class Classifier {
                 ConfidentialMarking.fromSettings(settings), ContentPolicy.fromSettings(settings));
     }
 
+    public SubjectTrigger subjectTrigger() {
+        return subject;
+    }
+
+    public ConfidentialMarking confidentialMarking() {
+        return marking;
+    }
+
+    public ContentPolicy contentPolicy() {
+        return content;
+    }
+
     public Classification classify(MimeMessage message) {
         List<Reason> reasons = new ArrayList<>();
         List<Unscannable> unscannable = new ArrayList<>();

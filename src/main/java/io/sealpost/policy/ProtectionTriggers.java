@@ -1,6 +1,5 @@
 package io.sealpost.policy;
 
-import io.sealpost.config.Settings;
 import io.sealpost.delivery.Envelope;
 import io.sealpost.smtp.RefusedMessageException;
 import jakarta.mail.MessagingException;
@@ -27,15 +26,11 @@ public final class ProtectionTriggers {
     private final ConfidentialMarking confidentialMarking;
     private final ContentPolicy contentPolicy;
 
-    public ProtectionTriggers(SubjectTrigger subjectTrigger, ConfidentialMarking confidentialMarking, ContentPolicy contentPolicy) {
-        this.subjectTrigger = subjectTrigger;
-        this.confidentialMarking = confidentialMarking;
-        this.contentPolicy = contentPolicy;
-    }
-
-    public static ProtectionTriggers fromSettings(Settings settings) {
-        return new ProtectionTriggers(new SubjectTrigger(settings.string("sealpost.trigger.subject-keyword", "[secure]")),
-                ConfidentialMarking.fromSettings(settings), ContentPolicy.fromSettings(settings));
+    /** The same triggers the classify command explains, asked one at a time so the route shows the order. */
+    public ProtectionTriggers(Classifier classifier) {
+        this.subjectTrigger = classifier.subjectTrigger();
+        this.confidentialMarking = classifier.confidentialMarking();
+        this.contentPolicy = classifier.contentPolicy();
     }
 
     public boolean subjectForced(Exchange exchange) throws MessagingException {

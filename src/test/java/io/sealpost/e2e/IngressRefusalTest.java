@@ -1,9 +1,14 @@
 package io.sealpost.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sealpost.testing.Fixtures;
 import io.sealpost.testing.RunningSealpost;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -108,6 +113,23 @@ class IngressRefusalTest {
             smtp.send("DATA");
             String reply = smtp.send("Subject: hello\r\n\r\nbody\r\n.");
             assertTrue(reply.startsWith("451 4.3.0"), reply);
+        }
+    }
+
+    @Test
+    void anUnscannableAttachmentIsRefused550WhenPolicySaysReject() throws Exception {
+        try (RunningSealpost sealpost = RunningSealpost.start(temp, Map.of("sealpost.policy.unscannable.encrypted", "reject"))) {
+            MimeMessage message = Fixtures.withAttachment("locked.zip", "application/zip",
+                    Fixtures.encryptedZip("inside.txt", "quarterly figures".getBytes(StandardCharsets.UTF_8)));
+            message.setFrom("alice@corp.example");
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw);
+            MessagingException refused = assertThrows(MessagingException.class,
+                    () -> sealpost.send("alice@corp.example", List.of("bob@partner.example"), raw.toByteArray()));
+            String reply = String.valueOf(refused.getNextException() != null ? refused.getNextException().getMessage() : refused.getMessage());
+            assertTrue(reply.contains("550") && reply.contains("locked.zip") && reply.contains("cannot be scanned"), reply);
+            Thread.sleep(500);
+            assertEquals(List.of(), sealpost.outboxMessages(), "nothing was accepted, so nothing is delivered");
         }
     }
 }

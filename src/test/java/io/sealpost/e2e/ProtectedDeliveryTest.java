@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sealpost.seal.SealedMessages;
 import io.sealpost.policy.MessageView;
 import io.sealpost.store.SealedMessage;
+import io.sealpost.testing.Fixtures;
 import io.sealpost.testing.RunningSealpost;
 import io.sealpost.testing.SmtpSink;
 import io.sealpost.testing.TestCertificates;
@@ -118,6 +119,38 @@ class ProtectedDeliveryTest {
 
         MimeMessage sealed = MessageView.parse(sealedMessageFor(notification).orElseThrow().getBytes(StandardCharsets.UTF_8));
         assertEquals(subjectSeen, sealed.getSubject(), "the keyword is gone from the subject the recipient sees");
+    }
+
+    @ParameterizedTest(name = "SSN in {0}")
+    @CsvSource({"body", "PDF attachment", "DOCX attachment"})
+    void socialSecurityNumberInBodyOrAttachmentIsSealed(String where) throws Exception {
+        String marker = UUID.randomUUID().toString();
+        String text = "Employee record " + marker + ": SSN 524-71-6789, start date Monday.";
+        MimeMessage message = switch (where) {
+            case "body" -> Fixtures.message("Payroll", text);
+            case "PDF attachment" -> Fixtures.withAttachment("record.pdf", "application/pdf", Fixtures.pdf(text));
+            default -> Fixtures.withAttachment("record.docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Fixtures.docx(text));
+        };
+        message.setFrom("Alice Sender <alice@corp.example>");
+        message.setRecipients(MimeMessage.RecipientType.TO, "hank@partner.example");
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        message.writeTo(raw);
+        sealpost.send("alice@corp.example", List.of("hank@partner.example"), raw.toByteArray());
+
+        SmtpSink.Received notification = plainHop.await(1, r -> r.recipients().equals(List.of("hank@partner.example"))
+                && sealedMessageFor(r).map(m -> m.contains(marker) || m.contains("record.")).orElse(false)).get(0);
+        assertFalse(notification.text().contains("524-71-6789"));
+        assertFalse(plainHop.received().stream().anyMatch(r -> r.text().contains("524-71-6789") || carries(r, marker)));
+    }
+
+    @Test
+    void numbersThatOnlyLookSensitiveAreRelayedPlainly() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        sealpost.send("alice@corp.example", List.of("ivy@partner.example"), message(marker, "Order 123-45-67890-22",
+                "") .replace("for the partner.", "Call 555-867-5309, ZIP 62704-9376, order 1234567890123."));
+        SmtpSink.Received relayed = plainHop.await(1, r -> carries(r, marker)).get(0);
+        assertEquals(List.of("ivy@partner.example"), relayed.recipients());
     }
 
     /** The sealed message a notification links to, opened as the portal would. */

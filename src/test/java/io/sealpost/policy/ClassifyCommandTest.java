@@ -1,5 +1,6 @@
 package io.sealpost.policy;
 
+import io.sealpost.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

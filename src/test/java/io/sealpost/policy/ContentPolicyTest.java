@@ -1,8 +1,9 @@
 package io.sealpost.policy;
 
-import static io.sealpost.policy.Fixtures.raw;
-import static io.sealpost.policy.Fixtures.utf8;
-import static io.sealpost.policy.Fixtures.withAttachment;
+import io.sealpost.testing.Fixtures;
+import static io.sealpost.testing.Fixtures.raw;
+import static io.sealpost.testing.Fixtures.utf8;
+import static io.sealpost.testing.Fixtures.withAttachment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

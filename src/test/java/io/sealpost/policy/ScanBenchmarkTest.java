@@ -1,5 +1,6 @@
 package io.sealpost.policy;
 
+import io.sealpost.testing.Fixtures;
 import io.sealpost.config.Settings;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.sealpost.policy;
+package io.sealpost.testing;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.Session;
@@ -32,16 +32,16 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Attachments and messages generated for the tests: every format carries the given text. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    interface Writer {
+    public interface Writer {
         void write(OutputStream out) throws Exception;
     }
 
-    static byte[] bytes(Writer writer) {
+    public static byte[] bytes(Writer writer) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             writer.write(out);
@@ -51,12 +51,12 @@ final class Fixtures {
         }
     }
 
-    static byte[] pdf(String text) {
+    public static byte[] pdf(String text) {
         return pdf(text, null);
     }
 
     /** A PDF protected with an owner password and the given user password ("" opens without one). */
-    static byte[] pdf(String text, String userPassword) {
+    public static byte[] pdf(String text, String userPassword) {
         return bytes(out -> {
             try (PDDocument document = new PDDocument()) {
                 PDPage page = new PDPage();
@@ -80,7 +80,7 @@ final class Fixtures {
         });
     }
 
-    static byte[] docx(String text) {
+    public static byte[] docx(String text) {
         return bytes(out -> {
             try (XWPFDocument document = new XWPFDocument()) {
                 document.createParagraph().createRun().setText(text);
@@ -89,11 +89,11 @@ final class Fixtures {
         });
     }
 
-    static byte[] xlsx(String text) {
+    public static byte[] xlsx(String text) {
         return workbook(new XSSFWorkbook(), text);
     }
 
-    static byte[] xls(String text) {
+    public static byte[] xls(String text) {
         return workbook(new HSSFWorkbook(), text);
     }
 
@@ -106,7 +106,7 @@ final class Fixtures {
         });
     }
 
-    static byte[] pptx(String text) {
+    public static byte[] pptx(String text) {
         return bytes(out -> {
             try (XMLSlideShow slides = new XMLSlideShow()) {
                 slides.createSlide().createTextBox().setText(text);
@@ -115,7 +115,7 @@ final class Fixtures {
         });
     }
 
-    static byte[] ppt(String text) {
+    public static byte[] ppt(String text) {
         return bytes(out -> {
             try (HSLFSlideShow slides = new HSLFSlideShow()) {
                 slides.createSlide().createTextBox().setText(text);
@@ -124,12 +124,12 @@ final class Fixtures {
         });
     }
 
-    static byte[] rtf(String text) {
+    public static byte[] rtf(String text) {
         return ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times;}}\\f0 " + text + "\\par}").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** An OpenDocument text: the zip of mimetype, manifest and content.xml. */
-    static byte[] odt(String text) {
+    public static byte[] odt(String text) {
         String content = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content"
                 + " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
                 + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">"
@@ -146,7 +146,7 @@ final class Fixtures {
     }
 
     /** A zip of name, bytes, name, bytes... */
-    static byte[] zip(Object... namesAndBytes) {
+    public static byte[] zip(Object... namesAndBytes) {
         return bytes(out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (int i = 0; i < namesAndBytes.length; i += 2) {
@@ -159,7 +159,7 @@ final class Fixtures {
     }
 
     /** A zip whose entries claim to be encrypted (general-purpose bit 0 set in every header). */
-    static byte[] encryptedZip(String name, byte[] content) {
+    public static byte[] encryptedZip(String name, byte[] content) {
         byte[] zip = zip(name, content);
         for (int i = 0; i + 10 < zip.length; i++) {
             if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4) {
@@ -172,7 +172,7 @@ final class Fixtures {
     }
 
     /** A small zip that unpacks to {@code megabytes} of text. */
-    static byte[] zipBomb(int megabytes) {
+    public static byte[] zipBomb(int megabytes) {
         return bytes(out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry("bomb.txt"));
@@ -186,7 +186,7 @@ final class Fixtures {
     }
 
     /** {@code levels} zips inside each other, the innermost holding the text. */
-    static byte[] nestedZip(int levels, String text) {
+    public static byte[] nestedZip(int levels, String text) {
         byte[] inner = zip("secret.txt", text.getBytes(StandardCharsets.UTF_8));
         for (int i = 1; i < levels; i++) {
             inner = zip("level" + i + ".zip", inner);
@@ -195,7 +195,7 @@ final class Fixtures {
     }
 
     /** An OOXML document encrypted with a password (ECMA-376 agile encryption). */
-    static byte[] encryptedDocx(String text) {
+    public static byte[] encryptedDocx(String text) {
         return bytes(out -> {
             try (POIFSFileSystem fs = new POIFSFileSystem()) {
                 Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
@@ -212,7 +212,7 @@ final class Fixtures {
      * A TNEF stream (winmail.dat) with one attachment, written attribute by attribute as in
      * MS-OXTNEF: signature, key, then level, id (type and property), length, data, checksum.
      */
-    static byte[] tnef(String attachmentName, byte[] content) {
+    public static byte[] tnef(String attachmentName, byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         littleEndian(out, 0x223E9F78, 4);
         littleEndian(out, 0x0001, 2);
@@ -241,7 +241,7 @@ final class Fixtures {
         }
     }
 
-    static MimeMessage message(String subject, String body) {
+    public static MimeMessage message(String subject, String body) {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
             message.setSubject(subject);
@@ -254,7 +254,7 @@ final class Fixtures {
     }
 
     /** A message with a short body and one attachment. */
-    static MimeMessage withAttachment(String name, String contentType, byte[] content) {
+    public static MimeMessage withAttachment(String name, String contentType, byte[] content) {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
             message.setSubject("Documents");
@@ -272,11 +272,11 @@ final class Fixtures {
     }
 
     /** The message as a receiving gateway sees it: written out and parsed back. */
-    static MimeMessage reparse(MimeMessage message) throws Exception {
+    public static MimeMessage reparse(MimeMessage message) throws Exception {
         return raw(new String(bytes(message::writeTo), StandardCharsets.ISO_8859_1));
     }
 
-    static MimeMessage raw(String rfc822) {
+    public static MimeMessage raw(String rfc822) {
         try {
             return new MimeMessage(Session.getInstance(new Properties()),
                     new ByteArrayInputStream(rfc822.getBytes(StandardCharsets.ISO_8859_1)));
@@ -285,7 +285,7 @@ final class Fixtures {
         }
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
