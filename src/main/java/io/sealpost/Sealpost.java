@@ -1,7 +1,11 @@
 package io.sealpost;
 
 import io.sealpost.config.SettingException;
+import io.sealpost.config.Settings;
 import io.sealpost.policy.ClassifyCommand;
+import io.sealpost.policy.ScanTempDirectory;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +39,21 @@ public final class Sealpost {
             System.exit(2);
         }
         try {
+            Path scanDirectory = ScanTempDirectory.of(Settings.forInstallation(Map.of()));
+            if (!ScanTempDirectory.inUse(scanDirectory)) {
+                System.exit(Relaunch.withTempDirectory(scanDirectory, args));
+            }
             SealpostApplication application = SealpostApplication.start(Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(application::stop, "sealpost-shutdown"));
             application.awaitStop();
         } catch (SettingException e) {
             System.err.println("sealpost: configuration error: " + e.getMessage());
             System.exit(2);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             System.err.println("sealpost: cannot start: " + rootMessage(e));
             System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -31,9 +31,7 @@ public final class SealpostApplication {
 
     /** Starts the gateway; {@code overrides} win over the settings file and the environment. */
     public static SealpostApplication start(Map<String, String> overrides) {
-        String settingsFile = overrides.getOrDefault("sealpost.settings-file",
-                System.getenv().getOrDefault(Settings.environmentName("sealpost.settings-file"), Settings.DEFAULT_FILE));
-        Settings settings = Settings.load(Path.of(settingsFile), System.getenv(), overrides);
+        Settings settings = Settings.forInstallation(overrides);
         Path routes = settings.path("sealpost.routes-dir", "routes");
         if (!Files.isDirectory(routes)) {
             throw new SettingException("sealpost.routes-dir = '" + routes.toAbsolutePath()

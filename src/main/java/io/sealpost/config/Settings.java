@@ -55,6 +55,16 @@ public final class Settings {
         return new Settings(fromFile, Map.copyOf(environment), Map.copyOf(overrides));
     }
 
+    /**
+     * The installation's settings: the file named by {@code sealpost.settings-file} (override, then
+     * environment, then {@value #DEFAULT_FILE}), with this process's environment over it.
+     */
+    public static Settings forInstallation(Map<String, String> overrides) {
+        String file = overrides.getOrDefault("sealpost.settings-file",
+                System.getenv().getOrDefault(environmentName("sealpost.settings-file"), DEFAULT_FILE));
+        return load(Path.of(file), System.getenv(), overrides);
+    }
+
     public static Settings of(Map<String, String> values) {
         return new Settings(Map.of(), Map.of(), Map.copyOf(values));
     }

@@ -33,7 +33,7 @@ public final class ClassifyCommand {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Classifier classifier;
         try {
-            classifier = Classifier.fromSettings(Settings.load(Path.of(Settings.DEFAULT_FILE), System.getenv(), Map.of()));
+            classifier = Classifier.fromSettings(Settings.forInstallation(Map.of()));
         } catch (SettingException e) {
             err.println("classify: " + e.getMessage());
             return 2;
