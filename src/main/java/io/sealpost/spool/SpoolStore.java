@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -99,35 +98,47 @@ final class SpoolStore implements AutoCloseable {
         }
     }
 
-    /** Ids of entries due now (waiting, or claimed by a worker whose lease ran out), oldest first. */
-    List<String> due(int limit) {
-        return database.inTransaction(entityManager -> entityManager.createQuery(
-                        "select e.id from SpoolEntry e where e.state <> :failed and e.dueAt <= :now order by e.dueAt",
-                        String.class)
-                .setParameter("failed", SpoolEntry.State.FAILED)
-                .setParameter("now", Instant.now())
-                .setMaxResults(limit)
-                .getResultList());
+    /**
+     * Claims up to {@code limit} due entries (waiting, or claimed by a worker whose lease ran out)
+     * for this instance, oldest first, in one transaction; returns the ids it got. Each claim is
+     * conditional, so an entry another instance claimed meanwhile is skipped; claiming in id order
+     * keeps two instances' batches from deadlocking on each other's rows.
+     */
+    List<String> claimDue(int limit) {
+        Instant now = Instant.now();
+        return database.inTransaction(entityManager -> {
+            List<String> due = new ArrayList<>(entityManager.createQuery(
+                            "select e.id from SpoolEntry e where e.dueAt <= :now and e.state <> :failed order by e.dueAt",
+                            String.class)
+                    .setParameter("now", now)
+                    .setParameter("failed", SpoolEntry.State.FAILED)
+                    .setMaxResults(limit)
+                    .getResultList());
+            due.sort(null);
+            List<String> claimed = new ArrayList<>(due.size());
+            for (String id : due) {
+                int updated = entityManager.createQuery(
+                                "update SpoolEntry e set e.state = :claimed, e.claimedBy = :me, e.dueAt = :lease "
+                                        + "where e.id = :id and e.state <> :failed and e.dueAt <= :now")
+                        .setParameter("claimed", SpoolEntry.State.CLAIMED)
+                        .setParameter("me", instanceId)
+                        .setParameter("lease", now.plus(LEASE))
+                        .setParameter("id", id)
+                        .setParameter("failed", SpoolEntry.State.FAILED)
+                        .setParameter("now", now)
+                        .executeUpdate();
+                if (updated == 1) {
+                    claimed.add(id);
+                }
+            }
+            return claimed;
+        });
     }
 
-    /** Claims an entry for this instance unless another worker got there first. */
-    Optional<Claimed> claim(String id) {
-        Instant now = Instant.now();
-        int updated = database.inTransaction(entityManager -> entityManager.createQuery(
-                        "update SpoolEntry e set e.state = :claimed, e.claimedBy = :me, e.dueAt = :lease "
-                                + "where e.id = :id and e.state <> :failed and e.dueAt <= :now")
-                .setParameter("claimed", SpoolEntry.State.CLAIMED)
-                .setParameter("me", instanceId)
-                .setParameter("lease", now.plus(LEASE))
-                .setParameter("id", id)
-                .setParameter("failed", SpoolEntry.State.FAILED)
-                .setParameter("now", now)
-                .executeUpdate());
-        if (updated != 1) {
-            return Optional.empty();
-        }
+    /** A claimed entry with its message opened, for the worker that handles it. */
+    Claimed open(String id) {
         SpoolEntry entry = database.inTransaction(entityManager -> entityManager.find(SpoolEntry.class, id));
-        return Optional.of(new Claimed(entry, sealer.open(entry.content(), "spool:" + id)));
+        return new Claimed(entry, sealer.open(entry.content(), "spool:" + id));
     }
 
     void complete(String id) {
