@@ -11,13 +11,17 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The spool's persistence. Writes go through a group commit: one thread takes every entry
  * waiting at that moment and commits them in one transaction, so concurrent SMTP sessions share
- * the cost of a commit while each still waits for its own entry to be durable.
+ * the cost of a commit while each still waits for its own entry to be durable. Removals of
+ * handled entries are batched the same way but not waited for: until its removal commits, a
+ * handled entry stays claimed under its lease, so a crash in between means it is delivered again,
+ * never that it is lost.
  */
 final class SpoolStore implements AutoCloseable {
 
@@ -37,7 +41,9 @@ final class SpoolStore implements AutoCloseable {
     private final List<Duration> retryDelays;
     private final String instanceId;
     private final BlockingQueue<PendingWrite> writes = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> handled = new LinkedBlockingQueue<>();
     private final Thread committer;
+    private final Thread remover;
     private volatile boolean running = true;
 
     SpoolStore(Database database, Sealer sealer, List<Duration> retryDelays, String instanceId) {
@@ -48,6 +54,9 @@ final class SpoolStore implements AutoCloseable {
         this.committer = new Thread(this::commitLoop, "spool-committer");
         this.committer.setDaemon(true);
         this.committer.start();
+        this.remover = new Thread(this::removeLoop, "spool-remover");
+        this.remover.setDaemon(true);
+        this.remover.start();
     }
 
     /**
@@ -78,7 +87,7 @@ final class SpoolStore implements AutoCloseable {
         List<PendingWrite> batch = new ArrayList<>(MAX_BATCH);
         while (running || !writes.isEmpty()) {
             try {
-                PendingWrite first = writes.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                PendingWrite first = writes.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -141,9 +150,33 @@ final class SpoolStore implements AutoCloseable {
         return new Claimed(entry, sealer.open(entry.content(), "spool:" + id));
     }
 
+    /** Marks an entry handled: it is removed with the next batch of removals. */
     void complete(String id) {
-        database.run(entityManager -> entityManager.createQuery("delete from SpoolEntry e where e.id = :id")
-                .setParameter("id", id).executeUpdate());
+        handled.add(id);
+    }
+
+    private void removeLoop() {
+        List<String> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !handled.isEmpty()) {
+            try {
+                String first = handled.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                handled.drainTo(batch, MAX_BATCH - 1);
+                database.run(entityManager -> entityManager.createQuery("delete from SpoolEntry e where e.id in :ids")
+                        .setParameter("ids", batch).executeUpdate());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Removing {} handled spool entries failed; they will be delivered again after their lease: {}",
+                        batch.size(), e.getMessage());
+            } finally {
+                batch.clear();
+            }
+        }
     }
 
     /** Schedules the next attempt, or parks the entry as failed once the retries are used up. */
@@ -166,6 +199,7 @@ final class SpoolStore implements AutoCloseable {
         running = false;
         try {
             committer.join(5000);
+            remover.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
