@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The spool's persistence. Writes go through a group commit: one thread takes every entry
- * waiting at that moment and commits them in one transaction, so concurrent SMTP sessions share
- * the cost of a commit while each still waits for its own entry to be durable. Removals of
+ * waiting at that moment and commits them in one transaction, synced to disk, so concurrent SMTP
+ * sessions share the cost of a commit and its fsync while each still waits for its own entry to
+ * be durable. Removals of
  * handled entries are batched the same way but not waited for: until its removal commits, a
  * handled entry stays claimed under its lease, so a crash in between means it is delivered again,
  * never that it is lost.
@@ -93,7 +94,7 @@ final class SpoolStore implements AutoCloseable {
                 }
                 batch.add(first);
                 writes.drainTo(batch, MAX_BATCH - 1);
-                database.run(entityManager -> batch.forEach(write -> entityManager.persist(write.entry())));
+                database.runDurably(entityManager -> batch.forEach(write -> entityManager.persist(write.entry())));
                 batch.forEach(write -> write.committed().complete(null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
