@@ -5,6 +5,7 @@ import io.sealpost.store.Database;
 import io.sealpost.store.SpoolEntry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -110,38 +111,41 @@ final class SpoolStore implements AutoCloseable {
 
     /**
      * Claims up to {@code limit} due entries (waiting, or claimed by a worker whose lease ran out)
-     * for this instance, oldest first, in one transaction; returns the ids it got. Each claim is
-     * conditional, so an entry another instance claimed meanwhile is skipped; claiming in id order
-     * keeps two instances' batches from deadlocking on each other's rows.
+     * for this instance, oldest first, in one transaction; returns the ids it got. The claim is
+     * conditional, so an entry another instance claimed meanwhile is skipped; what this batch got
+     * is recognised by its lease, which no other claim shares.
      */
     List<String> claimDue(int limit) {
         Instant now = Instant.now();
+        // millisecond precision survives every database's timestamp type, so the lease reads back equal
+        Instant lease = now.plus(LEASE).truncatedTo(ChronoUnit.MILLIS);
         return database.inTransaction(entityManager -> {
-            List<String> due = new ArrayList<>(entityManager.createQuery(
+            List<String> due = entityManager.createQuery(
                             "select e.id from SpoolEntry e where e.dueAt <= :now and e.state <> :failed order by e.dueAt",
                             String.class)
                     .setParameter("now", now)
                     .setParameter("failed", SpoolEntry.State.FAILED)
                     .setMaxResults(limit)
-                    .getResultList());
-            due.sort(null);
-            List<String> claimed = new ArrayList<>(due.size());
-            for (String id : due) {
-                int updated = entityManager.createQuery(
-                                "update SpoolEntry e set e.state = :claimed, e.claimedBy = :me, e.dueAt = :lease "
-                                        + "where e.id = :id and e.state <> :failed and e.dueAt <= :now")
-                        .setParameter("claimed", SpoolEntry.State.CLAIMED)
-                        .setParameter("me", instanceId)
-                        .setParameter("lease", now.plus(LEASE))
-                        .setParameter("id", id)
-                        .setParameter("failed", SpoolEntry.State.FAILED)
-                        .setParameter("now", now)
-                        .executeUpdate();
-                if (updated == 1) {
-                    claimed.add(id);
-                }
+                    .getResultList();
+            if (due.isEmpty()) {
+                return due;
             }
-            return claimed;
+            entityManager.createQuery("update SpoolEntry e set e.state = :claimed, e.claimedBy = :me, e.dueAt = :lease "
+                            + "where e.id in :ids and e.state <> :failed and e.dueAt <= :now")
+                    .setParameter("claimed", SpoolEntry.State.CLAIMED)
+                    .setParameter("me", instanceId)
+                    .setParameter("lease", lease)
+                    .setParameter("ids", due)
+                    .setParameter("failed", SpoolEntry.State.FAILED)
+                    .setParameter("now", now)
+                    .executeUpdate();
+            return entityManager.createQuery(
+                            "select e.id from SpoolEntry e where e.id in :ids and e.claimedBy = :me and e.dueAt = :lease",
+                            String.class)
+                    .setParameter("ids", due)
+                    .setParameter("me", instanceId)
+                    .setParameter("lease", lease)
+                    .getResultList();
         });
     }
 
