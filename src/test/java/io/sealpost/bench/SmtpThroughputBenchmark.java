@@ -37,7 +37,7 @@ class SmtpThroughputBenchmark {
     private static final int SIZE = Integer.getInteger("bench.size", 4096);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
     /** Unmeasured first load per side, so the JIT and the connection pools are warm as in service. */
-    private static final int WARM_UP_MESSAGES = Math.min(500, MESSAGES);
+    private static final int WARM_UP_MESSAGES = Math.min(1500, MESSAGES);
     private static final long DELIVERY_TIMEOUT_SECONDS = 120;
 
     private static final Path POSTFIX = Path.of("/usr/sbin/postfix");
@@ -47,14 +47,21 @@ class SmtpThroughputBenchmark {
     @TempDir
     Path work;
 
-    /** One measured load: seconds until the last 250, and until the sink had every message. */
-    private record Measurement(String side, int round, double ingressSeconds, double endToEndSeconds) {
+    /**
+     * One measured load: seconds until the last 250, until the sink had every message, and the CPU
+     * the side's own processes used meanwhile (less sensitive than time to whatever else runs).
+     */
+    private record Measurement(String side, int round, double ingressSeconds, double endToEndSeconds, double cpuSeconds) {
         double ingressRate() {
             return MESSAGES / ingressSeconds;
         }
 
         double endToEndRate() {
             return MESSAGES / endToEndSeconds;
+        }
+
+        double cpuMillisPerMessage() {
+            return cpuSeconds * 1000 / MESSAGES;
         }
     }
 
@@ -67,11 +74,13 @@ class SmtpThroughputBenchmark {
              CountingSink sealpostSink = CountingSink.start(work.resolve("sealpost-sink.out"));
              RunningSealpost sealpost = RunningSealpost.start(work.resolve("sealpost"),
                      Map.of("sealpost.relay.uri", "smtp://127.0.0.1:" + sealpostSink.port()))) {
-            load("postfix", 0, postfix.port(), postfixSink, WARM_UP_MESSAGES);
-            load("sealpost", 0, sealpost.smtpPort(), sealpostSink, WARM_UP_MESSAGES);
+            ProcessCpu postfixCpu = ProcessCpu.withChildren(postfix.masterPid());
+            ProcessCpu sealpostCpu = ProcessCpu.withoutChildren(ProcessHandle.current().pid());
+            load("postfix", 0, postfix.port(), postfixSink, postfixCpu, WARM_UP_MESSAGES);
+            load("sealpost", 0, sealpost.smtpPort(), sealpostSink, sealpostCpu, WARM_UP_MESSAGES);
             for (int round = 1; round <= ROUNDS; round++) {
-                measurements.add(load("postfix", round, postfix.port(), postfixSink, MESSAGES));
-                measurements.add(load("sealpost", round, sealpost.smtpPort(), sealpostSink, MESSAGES));
+                measurements.add(load("postfix", round, postfix.port(), postfixSink, postfixCpu, MESSAGES));
+                measurements.add(load("sealpost", round, sealpost.smtpPort(), sealpostSink, sealpostCpu, MESSAGES));
             }
         }
         printTable(measurements);
@@ -89,8 +98,9 @@ class SmtpThroughputBenchmark {
     }
 
     /** Sends {@code count} messages with smtp-source and waits until the sink has all of them. */
-    private Measurement load(String side, int round, int port, CountingSink sink, int count) throws Exception {
+    private Measurement load(String side, int round, int port, CountingSink sink, ProcessCpu cpu, int count) throws Exception {
         long before = sink.messages();
+        double cpuBefore = cpu.seconds();
         long start = System.nanoTime();
         Process source = new ProcessBuilder(SMTP_SOURCE.toString(),
                 "-s", String.valueOf(SESSIONS), "-m", String.valueOf(count), "-l", String.valueOf(SIZE),
@@ -107,22 +117,25 @@ class SmtpThroughputBenchmark {
                 + readQuietly(work.resolve(side + "-source-" + round + ".out")));
         sink.awaitMessages(before + count, start + TimeUnit.SECONDS.toNanos(DELIVERY_TIMEOUT_SECONDS));
         long delivered = System.nanoTime();
-        return new Measurement(side, round, (accepted - start) / 1e9, (delivered - start) / 1e9);
+        return new Measurement(side, round, (accepted - start) / 1e9, (delivered - start) / 1e9, cpu.seconds() - cpuBefore);
     }
 
     private static void printTable(List<Measurement> measurements) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%nSMTP relay throughput: %d messages of %d bytes, %d concurrent sessions, %d CPU(s)%n",
                 MESSAGES, SIZE, SESSIONS, Runtime.getRuntime().availableProcessors()));
-        table.append(String.format(Locale.ROOT, "%-6s %-9s %13s %16s%n", "round", "side", "ingress msg/s", "end-to-end msg/s"));
+        table.append(String.format(Locale.ROOT, "%-6s %-9s %13s %16s %11s%n",
+                "round", "side", "ingress msg/s", "end-to-end msg/s", "CPU ms/msg"));
         for (Measurement m : measurements) {
-            table.append(String.format(Locale.ROOT, "%-6d %-9s %13.0f %16.0f%n", m.round(), m.side(), m.ingressRate(), m.endToEndRate()));
+            table.append(String.format(Locale.ROOT, "%-6d %-9s %13.0f %16.0f %11.2f%n",
+                    m.round(), m.side(), m.ingressRate(), m.endToEndRate(), m.cpuMillisPerMessage()));
         }
         for (int round = 1; round <= ROUNDS; round++) {
             Measurement postfix = find(measurements, "postfix", round);
             Measurement sealpost = find(measurements, "sealpost", round);
-            table.append(String.format(Locale.ROOT, "round %d  Sealpost/Postfix: ingress %.2f, end to end %.2f%n", round,
-                    sealpost.ingressRate() / postfix.ingressRate(), sealpost.endToEndRate() / postfix.endToEndRate()));
+            table.append(String.format(Locale.ROOT, "round %d  Sealpost/Postfix: ingress %.2f, end to end %.2f, CPU per message %.2f%n",
+                    round, sealpost.ingressRate() / postfix.ingressRate(), sealpost.endToEndRate() / postfix.endToEndRate(),
+                    sealpost.cpuMillisPerMessage() / postfix.cpuMillisPerMessage()));
         }
         System.out.println(table);
     }
@@ -153,6 +166,61 @@ class SmtpThroughputBenchmark {
             }
         }
         fail("nothing listens on 127.0.0.1:" + port + "; log: " + readQuietly(log));
+    }
+
+    /**
+     * CPU time from /proc: of one process, or of a process and its children (reaped ones included),
+     * as for Postfix's master and the daemons it forks. smtp-source and the sinks are left out of
+     * both sides.
+     */
+    private record ProcessCpu(long pid, boolean withChildren) {
+        private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux platform
+
+        static ProcessCpu withChildren(long pid) {
+            return new ProcessCpu(pid, true);
+        }
+
+        static ProcessCpu withoutChildren(long pid) {
+            return new ProcessCpu(pid, false);
+        }
+
+        double seconds() throws IOException {
+            long ticks = ownTicks(pid, withChildren);
+            if (withChildren) {
+                try (var processes = Files.list(Path.of("/proc"))) {
+                    for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                        long[] fields = statFields(process);
+                        if (fields.length > 0 && fields[1] == pid) {
+                            ticks += fields[11] + fields[12];
+                        }
+                    }
+                }
+            }
+            return ticks / TICKS_PER_SECOND;
+        }
+
+        private static long ownTicks(long pid, boolean withReapedChildren) throws IOException {
+            long[] fields = statFields(Path.of("/proc", String.valueOf(pid)));
+            return fields[11] + fields[12] + (withReapedChildren ? fields[13] + fields[14] : 0);
+        }
+
+        /**
+         * /proc/PID/stat fields 3 (state) to 17 (cstime), numbers only, so index 1 is the parent and
+         * 11 to 14 the CPU ticks; empty if the process is gone.
+         */
+        private static long[] statFields(Path process) {
+            try {
+                String stat = Files.readString(process.resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                long[] numbers = new long[15];
+                for (int i = 1; i < numbers.length; i++) {
+                    numbers[i] = Long.parseLong(fields[i]);
+                }
+                return numbers;
+            } catch (IOException | RuntimeException gone) {
+                return new long[0];
+            }
+        }
     }
 
     /** Postfix's smtp-sink, counting the messages it has received (from its -c running counters). */
@@ -223,10 +291,12 @@ class SmtpThroughputBenchmark {
     private static final class PrivatePostfix implements AutoCloseable {
 
         private final Path config;
+        private final Path queue;
         private final int port;
 
-        private PrivatePostfix(Path config, int port) {
+        private PrivatePostfix(Path config, Path queue, int port) {
             this.config = config;
+            this.queue = queue;
             this.port = port;
         }
 
@@ -271,11 +341,15 @@ class SmtpThroughputBenchmark {
             run("postconf", "-c", config.toString(), "-F", "*/*/chroot = n");
             run(POSTFIX.toString(), "-c", config.toString(), "start");
             awaitListening(port, null, log);
-            return new PrivatePostfix(config, port);
+            return new PrivatePostfix(config, queue, port);
         }
 
         int port() {
             return port;
+        }
+
+        long masterPid() throws IOException {
+            return Long.parseLong(Files.readString(queue.resolve("pid/master.pid")).trim());
         }
 
         @Override
