@@ -113,38 +113,32 @@ final class SpoolStore implements AutoCloseable {
      * Claims up to {@code limit} due entries (waiting, or claimed by a worker whose lease ran out)
      * for this instance, oldest first, in one transaction; returns the ids it got. The claim is
      * conditional, so an entry another instance claimed meanwhile is skipped; what this batch got
-     * is recognised by its lease, which no other claim shares.
+     * is recognised by its lease, which no other claim shares. Both statements are fixed text
+     * (no list of ids), so Hibernate translates them once.
      */
     List<String> claimDue(int limit) {
         Instant now = Instant.now();
         // millisecond precision survives every database's timestamp type, so the lease reads back equal
         Instant lease = now.plus(LEASE).truncatedTo(ChronoUnit.MILLIS);
         return database.inTransaction(entityManager -> {
-            List<String> due = entityManager.createQuery(
-                            "select e.id from SpoolEntry e where e.dueAt <= :now and e.state <> :failed order by e.dueAt",
-                            String.class)
-                    .setParameter("now", now)
-                    .setParameter("failed", SpoolEntry.State.FAILED)
-                    .setMaxResults(limit)
-                    .getResultList();
-            if (due.isEmpty()) {
-                return due;
-            }
-            entityManager.createQuery("update SpoolEntry e set e.state = :claimed, e.claimedBy = :me, e.dueAt = :lease "
-                            + "where e.id in :ids and e.state <> :failed and e.dueAt <= :now")
+            int claimed = entityManager.createQuery("update SpoolEntry e set e.state = :claimed, e.claimedBy = :me, e.dueAt = :lease "
+                            + "where e.dueAt <= :now and e.state <> :failed and e.id in ("
+                            + "select d.id from SpoolEntry d where d.dueAt <= :now and d.state <> :failed order by d.dueAt limit :limit)")
                     .setParameter("claimed", SpoolEntry.State.CLAIMED)
                     .setParameter("me", instanceId)
                     .setParameter("lease", lease)
-                    .setParameter("ids", due)
                     .setParameter("failed", SpoolEntry.State.FAILED)
                     .setParameter("now", now)
+                    .setParameter("limit", limit)
                     .executeUpdate();
+            if (claimed == 0) {
+                return List.of();
+            }
             return entityManager.createQuery(
-                            "select e.id from SpoolEntry e where e.id in :ids and e.claimedBy = :me and e.dueAt = :lease",
+                            "select e.id from SpoolEntry e where e.dueAt = :lease and e.claimedBy = :me order by e.id",
                             String.class)
-                    .setParameter("ids", due)
-                    .setParameter("me", instanceId)
                     .setParameter("lease", lease)
+                    .setParameter("me", instanceId)
                     .getResultList();
         });
     }
