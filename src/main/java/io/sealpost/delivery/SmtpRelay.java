@@ -35,8 +35,11 @@ final class SmtpRelay implements Relay {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpRelay.class);
     /** Idle sessions kept per hop; more than the spool has workers is never needed. */
     private static final int MAX_IDLE_CONNECTIONS = 32;
-    /** A session is retired after this many messages, so none lives on indefinitely against a server's own limits. */
-    private static final int MAX_MESSAGES_PER_CONNECTION = 100;
+    /**
+     * A session is retired after this many messages: Exchange's receive connectors take 20 per
+     * connection by default (MaxMessagesPerConnection), and a refusal there would defer the message.
+     */
+    private static final int MAX_MESSAGES_PER_CONNECTION = 20;
     /** A session idle longer than this is asked NOOP before reuse: the server may have dropped it. */
     private static final long UNCHECKED_REUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** A session idle longer than this is closed, not reused (Postfix keeps its cache for 2 s). */
