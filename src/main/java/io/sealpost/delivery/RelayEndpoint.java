@@ -34,6 +34,12 @@ public class RelayEndpoint extends DefaultEndpoint {
     }
 
     @Override
+    protected void doStop() throws Exception {
+        relay.close();
+        super.doStop();
+    }
+
+    @Override
     public Consumer createConsumer(Processor processor) {
         throw new UnsupportedOperationException("relay endpoints only send mail");
     }

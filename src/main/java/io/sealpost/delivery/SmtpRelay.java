@@ -8,8 +8,11 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.ByteArrayInputStream;
+import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
@@ -22,14 +25,33 @@ import org.slf4j.LoggerFactory;
  * offered without insisting on it; {@code requireTls} insists, verifies the certificate chain
  * against the trust store and the host name against the certificate, and fails rather than send
  * in clear.
+ *
+ * <p>Sessions to the hop are reused, as MTAs cache theirs: a connection (with its TLS, already
+ * verified) goes back to an idle pool after a clean delivery and is closed after any failure, after
+ * {@link #MAX_MESSAGES_PER_CONNECTION} messages, or when it has idled too long.
  */
 final class SmtpRelay implements Relay {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmtpRelay.class);
+    /** Idle sessions kept per hop; more than the spool has workers is never needed. */
+    private static final int MAX_IDLE_CONNECTIONS = 32;
+    /**
+     * A session is retired after this many messages: Exchange's receive connectors take 20 per
+     * connection by default (MaxMessagesPerConnection), and a refusal there would defer the message.
+     */
+    private static final int MAX_MESSAGES_PER_CONNECTION = 20;
+    /** A session idle longer than this is asked NOOP before reuse: the server may have dropped it. */
+    private static final long UNCHECKED_REUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** A session idle longer than this is closed, not reused (Postfix keeps its cache for 2 s). */
+    private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private record IdleConnection(Transport transport, int messagesSent, long idleSince) {
+    }
 
     private final String host;
     private final int port;
     private final Session session;
+    private final Deque<IdleConnection> idle = new ConcurrentLinkedDeque<>();
 
     SmtpRelay(String host, int port, boolean requireTls, SSLContext tlsContext, String heloName, int timeoutSeconds) {
         this.host = host;
@@ -63,16 +85,59 @@ final class SmtpRelay implements Relay {
             for (int i = 0; i < addresses.length; i++) {
                 addresses[i] = new InternetAddress(recipients.get(i), false);
             }
-            try (Transport transport = session.getTransport("smtp")) {
-                transport.connect();
-                transport.sendMessage(smtpMessage, addresses);
-            }
+            send(smtpMessage, addresses);
         } catch (SendFailedException e) {
             handlePartial(e, recipients);
         } catch (AddressException e) {
             throw new DeliveryException("bad recipient address: " + e.getMessage(), true, e);
         } catch (MessagingException e) {
             throw new DeliveryException("relay to " + host + ":" + port + " failed: " + describe(e), false, e);
+        }
+    }
+
+    private void send(SMTPMessage message, Address[] addresses) throws MessagingException {
+        IdleConnection connection = borrow();
+        boolean clean = false;
+        try {
+            connection.transport().sendMessage(message, addresses);
+            clean = true;
+        } finally {
+            int messagesSent = connection.messagesSent() + 1;
+            if (clean && messagesSent < MAX_MESSAGES_PER_CONNECTION && idle.size() < MAX_IDLE_CONNECTIONS) {
+                idle.addFirst(new IdleConnection(connection.transport(), messagesSent, System.nanoTime()));
+            } else {
+                closeQuietly(connection.transport());
+            }
+        }
+    }
+
+    /** The most recently used idle session that is still fit, else a new one. */
+    private IdleConnection borrow() throws MessagingException {
+        for (IdleConnection candidate = idle.pollFirst(); candidate != null; candidate = idle.pollFirst()) {
+            long idleNanos = System.nanoTime() - candidate.idleSince();
+            if (idleNanos < MAX_IDLE_NANOS && (idleNanos < UNCHECKED_REUSE_NANOS || candidate.transport().isConnected())) {
+                return candidate;
+            }
+            closeQuietly(candidate.transport());
+        }
+        Transport transport = session.getTransport("smtp");
+        transport.connect();
+        return new IdleConnection(transport, 0, System.nanoTime());
+    }
+
+    private static void closeQuietly(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            LOG.debug("Closing a relay session failed: {}", e.getMessage());
+        }
+    }
+
+    /** Closes the idle sessions, when the endpoint stops. */
+    @Override
+    public void close() {
+        for (IdleConnection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+            closeQuietly(connection.transport());
         }
     }
 

@@ -21,7 +21,11 @@ class SpoolConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(SpoolConsumer.class);
 
     private final SpoolEndpoint endpoint;
-    private final Semaphore idleWorkers;
+    /**
+     * Entries claimed and not yet handled: twice the workers, so a worker that finishes finds its
+     * next entry already claimed, and the poller claims a worker-count batch per transaction.
+     */
+    private final Semaphore unhandledClaims;
     private ExecutorService workers;
     private Thread poller;
     private volatile boolean polling;
@@ -29,7 +33,7 @@ class SpoolConsumer extends DefaultConsumer {
     SpoolConsumer(SpoolEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
-        this.idleWorkers = new Semaphore(endpoint.concurrentConsumers());
+        this.unhandledClaims = new Semaphore(2 * endpoint.concurrentConsumers());
     }
 
     @Override
@@ -55,24 +59,14 @@ class SpoolConsumer extends DefaultConsumer {
     private void pollLoop() {
         while (polling) {
             try {
-                idleWorkers.acquire();
-                idleWorkers.release();
-                List<String> due = endpoint.store().due(idleWorkers.availablePermits() * 2);
-                for (String id : due) {
-                    if (!polling) {
-                        return;
-                    }
-                    idleWorkers.acquire();
-                    try {
-                        endpoint.store().claim(id).ifPresentOrElse(
-                                claimed -> workers.execute(() -> handle(claimed)),
-                                idleWorkers::release);
-                    } catch (RuntimeException e) {
-                        idleWorkers.release();
-                        throw e;
-                    }
+                unhandledClaims.acquire(endpoint.concurrentConsumers());
+                unhandledClaims.release(endpoint.concurrentConsumers());
+                List<String> claimed = polling ? endpoint.store().claimDue(unhandledClaims.availablePermits()) : List.of();
+                for (String id : claimed) {
+                    unhandledClaims.acquire();
+                    workers.execute(() -> handle(id));
                 }
-                if (due.isEmpty()) {
+                if (claimed.isEmpty()) {
                     endpoint.getComponent().awaitArrival(endpoint.pollInterval());
                 }
             } catch (InterruptedException e) {
@@ -93,10 +87,11 @@ class SpoolConsumer extends DefaultConsumer {
         }
     }
 
-    private void handle(SpoolStore.Claimed claimed) {
-        SpoolEntry entry = claimed.entry();
+    private void handle(String id) {
         Exchange exchange = createExchange(false);
         try {
+            SpoolStore.Claimed claimed = endpoint.store().open(id);
+            SpoolEntry entry = claimed.entry();
             exchange.getIn().setBody(claimed.message());
             exchange.getIn().setHeader(Envelope.SPOOL_ID, entry.id());
             exchange.getIn().setHeader(Envelope.FROM, entry.envelopeFrom());
@@ -106,15 +101,15 @@ class SpoolConsumer extends DefaultConsumer {
             exchange.getIn().setHeader(Envelope.PROTECTED, entry.protect());
             getProcessor().process(exchange);
             if (exchange.getException() == null) {
-                endpoint.store().complete(entry.id());
+                endpoint.store().complete(id);
             } else {
-                endpoint.store().failed(entry.id(), summary(exchange.getException()));
+                endpoint.store().failed(id, summary(exchange.getException()));
             }
         } catch (Exception e) {
-            endpoint.store().failed(entry.id(), summary(e));
+            endpoint.store().failed(id, summary(e));
         } finally {
             releaseExchange(exchange, false);
-            idleWorkers.release();
+            unhandledClaims.release();
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.List;
  * claimed by one worker at a time and removed when every recipient has been dealt with.
  */
 @Entity
-@Table(name = "spool_entry", indexes = @Index(name = "spool_due", columnList = "state, due_at"))
+// the claim query walks due_at in order and stops after a batch; (state, due_at) made it scan and sort the whole spool
+@Table(name = "spool_entry", indexes = @Index(name = "spool_due_at", columnList = "due_at"))
 public class SpoolEntry {
 
     public enum State { WAITING, CLAIMED, FAILED }
