@@ -50,6 +50,7 @@ public class SmtpServerConsumer extends DefaultConsumer {
             builder.hostName(options.hostName());
         }
         server = builder.build();
+        server.getCommandHandler().addCommand(new WholeChunksBdatCommand());
         server.start();
         LOG.info("SMTP ingress listening on {}:{}", options.bindAddress(), server.getPortAllocated());
     }

@@ -1,6 +1,7 @@
 package io.sealpost.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,12 @@ class IngressRefusalTest {
             out.write(line + "\r\n");
             out.flush();
             return reply();
+        }
+
+        /** Writes bytes as they are, without waiting for a reply. */
+        void write(String raw) throws Exception {
+            out.write(raw);
+            out.flush();
         }
 
         String reply() throws Exception {
@@ -130,6 +137,34 @@ class IngressRefusalTest {
             assertTrue(reply.contains("550") && reply.contains("locked.zip") && reply.contains("cannot be scanned"), reply);
             Thread.sleep(500);
             assertEquals(List.of(), sealpost.outboxMessages(), "nothing was accepted, so nothing is delivered");
+        }
+    }
+
+    @Test
+    void chunkedMessagesAreDeliveredWholeAndATruncatedLastChunkNever() throws Exception {
+        try (RunningSealpost sealpost = RunningSealpost.start(temp, Map.of())) {
+            String first = "From: alice@corp.example\r\nSubject: chunked\r\n\r\n";
+            String second = "whole body\r\n";
+            try (Conversation smtp = new Conversation(sealpost.smtpPort())) {
+                assertTrue(smtp.send("EHLO client.example").contains("CHUNKING"));
+                smtp.send("MAIL FROM:<alice@corp.example>");
+                smtp.send("RCPT TO:<bob@partner.example>");
+                smtp.write("BDAT " + first.length() + "\r\n" + first);
+                assertTrue(smtp.reply().startsWith("250"));
+                smtp.write("BDAT " + second.length() + " LAST\r\n" + second);
+                assertTrue(smtp.reply().startsWith("250"));
+            }
+            String delivered = sealpost.awaitOutbox(1, mail -> mail.contains("Subject: chunked")).get(0);
+            assertTrue(delivered.contains("Received: ") && delivered.endsWith(first + second), delivered);
+
+            try (Conversation smtp = new Conversation(sealpost.smtpPort())) {
+                smtp.send("EHLO client.example");
+                smtp.send("MAIL FROM:<alice@corp.example>");
+                smtp.send("RCPT TO:<bob@partner.example>");
+                smtp.write("BDAT 5000 LAST\r\nFrom: alice@corp.example\r\nSubject: cut short\r\n\r\nonly part of it");
+            }
+            Thread.sleep(1500);
+            assertFalse(sealpost.outboxMessages().stream().anyMatch(mail -> mail.contains("cut short")), "a cut-off message is not delivered");
         }
     }
 }
