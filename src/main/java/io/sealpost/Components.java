@@ -55,6 +55,7 @@ final class Components {
         settings.integer("sealpost.smtp.max-recipients", 100, 1, 100_000);
         settings.integer("sealpost.spool.workers", 4, 1, 256);
         settings.integer("sealpost.forcetls.max-attempts", 5, 1, 1000);
+        settings.duration("sealpost.seal.expiry-check", Duration.ofHours(1));
         AllowedNetworks.parse("sealpost.smtp.allowed-networks", settings.string("sealpost.smtp.allowed-networks", "127.0.0.0/8"));
         for (String key : List.of("sealpost.relay.uri", "sealpost.forcetls.uri")) {
             String target = settings.string(key, "outbox");

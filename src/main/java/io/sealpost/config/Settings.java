@@ -148,27 +148,33 @@ public final class Settings {
         }
     }
 
-    /** ISO-8601 ({@code PT10M}) or a number with a unit: {@code 30s}, {@code 10m}, {@code 12h}, {@code 30d}. */
+    /** A positive ISO-8601 duration ({@code PT10M}) or a number with a unit: {@code 30s}, {@code 10m}, {@code 12h}, {@code 30d}. */
     public Duration duration(String key, Duration defaultValue) {
         String value = value(key);
         if (value == null || value.isEmpty()) {
             return defaultValue;
         }
+        Duration parsed;
         try {
             if (value.toUpperCase(Locale.ROOT).startsWith("P")) {
-                return Duration.parse(value.toUpperCase(Locale.ROOT));
+                parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
+            } else {
+                long amount = Long.parseLong(value.substring(0, value.length() - 1));
+                parsed = switch (Character.toLowerCase(value.charAt(value.length() - 1))) {
+                    case 's' -> Duration.ofSeconds(amount);
+                    case 'm' -> Duration.ofMinutes(amount);
+                    case 'h' -> Duration.ofHours(amount);
+                    case 'd' -> Duration.ofDays(amount);
+                    default -> throw new NumberFormatException();
+                };
             }
-            long amount = Long.parseLong(value.substring(0, value.length() - 1));
-            return switch (Character.toLowerCase(value.charAt(value.length() - 1))) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> throw new NumberFormatException();
-            };
         } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
             throw new SettingException(key + " = '" + value + "' is not a duration (examples: 30s, 10m, 12h, 30d, PT10M)");
         }
+        if (parsed.isNegative() || parsed.isZero()) {
+            throw new SettingException(key + " = '" + value + "' must be longer than zero");
+        }
+        return parsed;
     }
 
     /** A comma-separated list of durations, each as {@link #duration} takes it. */

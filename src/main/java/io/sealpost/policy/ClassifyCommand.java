@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealpost.config.SettingException;
 import io.sealpost.config.Settings;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -43,10 +40,9 @@ public final class ClassifyCommand {
             return 2;
         }
         int status = 0;
-        Session session = Session.getInstance(new Properties());
         for (String arg : args) {
             for (Path file : emlFiles(Path.of(arg), err)) {
-                status = Math.max(status, classify(file, classifier, session, out, err));
+                status = Math.max(status, classify(file, classifier, out, err));
             }
             if (!Files.exists(Path.of(arg))) {
                 status = 2;
@@ -72,10 +68,10 @@ public final class ClassifyCommand {
         }
     }
 
-    private static int classify(Path file, Classifier classifier, Session session, PrintStream out, PrintStream err) {
+    private static int classify(Path file, Classifier classifier, PrintStream out, PrintStream err) {
         Classification result;
         try (InputStream in = Files.newInputStream(file)) {
-            result = classifier.classify(new MimeMessage(session, in));
+            result = classifier.classify(MessageView.parse(in));
         } catch (IOException | MessagingException e) {
             err.println("classify: " + file + ": cannot read: " + e.getMessage());
             return 2;

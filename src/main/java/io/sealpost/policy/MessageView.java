@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.Properties;
 import org.apache.camel.Exchange;
 
@@ -15,7 +16,8 @@ import org.apache.camel.Exchange;
 public final class MessageView {
 
     private static final String PROPERTY = "SealpostParsedMessage";
-    private static final Session SESSION = Session.getInstance(new Properties());
+    /** Unencoded 8-bit header text is read as UTF-8 (RFC 6532), as today's clients send it, not as Latin-1. */
+    private static final Session SESSION = Session.getInstance(utf8Headers());
 
     private record Parsed(byte[] source, MimeMessage message) {
     }
@@ -35,6 +37,16 @@ public final class MessageView {
     }
 
     public static MimeMessage parse(byte[] raw) throws MessagingException {
-        return new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        return parse(new ByteArrayInputStream(raw));
+    }
+
+    public static MimeMessage parse(InputStream raw) throws MessagingException {
+        return new MimeMessage(SESSION, raw);
+    }
+
+    private static Properties utf8Headers() {
+        Properties properties = new Properties();
+        properties.put("mail.mime.allowutf8", "true");
+        return properties;
     }
 }

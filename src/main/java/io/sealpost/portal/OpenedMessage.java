@@ -1,17 +1,16 @@
 package io.sealpost.portal;
 
+import io.sealpost.policy.MessageView;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * A sealed message opened for reading: its headers, the one body a reader should see (HTML
@@ -29,7 +27,6 @@ import java.util.Properties;
  */
 final class OpenedMessage {
 
-    private static final Session SESSION = Session.getInstance(new Properties());
 
     record Attachment(int number, String name, String contentType, byte[] content) {
     }
@@ -44,7 +41,7 @@ final class OpenedMessage {
     }
 
     static OpenedMessage parse(byte[] raw) throws MessagingException, IOException {
-        return new OpenedMessage(new MimeMessage(SESSION, new ByteArrayInputStream(raw)));
+        return new OpenedMessage(MessageView.parse(raw));
     }
 
     /** The From header as a person would write it, or {@code null} when there is none. */

@@ -33,13 +33,16 @@ class SettingsTest {
     @Test
     void badValuesNameTheSettingAndWhatIsExpected() {
         Settings settings = Settings.of(Map.of("sealpost.smtp.port", "abc", "sealpost.smtp.max-message-size", "lots",
-                "sealpost.seal.retention", "forever", "sealpost.notify.include-subject", "maybe"));
+                "sealpost.seal.retention", "forever", "sealpost.notify.include-subject", "maybe",
+                "sealpost.portal.code-validity", "-1d"));
         assertTrue(assertThrows(SettingException.class, () -> settings.integer("sealpost.smtp.port", 1, 1, 65535))
                 .getMessage().startsWith("sealpost.smtp.port = 'abc'"));
         assertTrue(assertThrows(SettingException.class, () -> settings.bytes("sealpost.smtp.max-message-size", 1))
                 .getMessage().contains("sealpost.smtp.max-message-size"));
         assertTrue(assertThrows(SettingException.class, () -> settings.duration("sealpost.seal.retention", null))
                 .getMessage().contains("not a duration"));
+        assertTrue(assertThrows(SettingException.class, () -> settings.duration("sealpost.portal.code-validity", null))
+                .getMessage().contains("must be longer than zero"));
         assertTrue(assertThrows(SettingException.class, () -> settings.bool("sealpost.notify.include-subject", false))
                 .getMessage().contains("not true or false"));
     }

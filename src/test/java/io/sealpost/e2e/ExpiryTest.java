@@ -21,7 +21,7 @@ class ExpiryTest {
     @Test
     void expiredSealedMessagesLoseTheirKeyAndContent() throws Exception {
         try (RunningSealpost sealpost = RunningSealpost.start(temp, Map.of(
-                "sealpost.seal.retention", "1s", "sealpost.seal.expiry-check", "500"))) {
+                "sealpost.seal.retention", "1s", "sealpost.seal.expiry-check", "1s"))) {
             sealpost.send("alice@corp.example", List.of("bob@partner.example"),
                     "From: alice@corp.example\r\nTo: bob@partner.example\r\nSubject: [secure] Short-lived\r\n\r\nsecret\r\n");
             sealpost.awaitOutbox(1, mail -> mail.contains("X-Envelope-To: <bob@partner.example>"));
