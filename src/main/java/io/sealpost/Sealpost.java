@@ -20,13 +20,6 @@ public final class Sealpost {
     private Sealpost() {
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.toString();
-    }
 
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);
@@ -50,7 +43,7 @@ public final class Sealpost {
             System.err.println("sealpost: configuration error: " + e.getMessage());
             System.exit(2);
         } catch (RuntimeException | IOException e) {
-            System.err.println("sealpost: cannot start: " + rootMessage(e));
+            System.err.println("sealpost: cannot start: " + SettingException.rootMessage(e));
             System.exit(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import io.sealpost.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.camel.CamelContext;
@@ -21,6 +22,9 @@ import org.apache.camel.main.Main;
 public final class SealpostApplication {
 
     private static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+
+    /** The two ends every flow needs; the rest of the route files are the integrator's to reshape. */
+    private static final List<String> REQUIRED_ROUTES = List.of("smtp-ingress", "content-router");
 
     private final Main main;
     private final Database database;
@@ -56,6 +60,14 @@ public final class SealpostApplication {
         if (main.getCamelContext() == null || !main.getCamelContext().getStatus().isStarted()) {
             database.close();
             throw new SettingException("the routes in " + routes.toAbsolutePath() + " did not start; see the log above");
+        }
+        for (String required : REQUIRED_ROUTES) {
+            if (main.getCamelContext().getRoute(required) == null) {
+                main.stop();
+                database.close();
+                throw new SettingException("sealpost.routes-dir = '" + routes.toAbsolutePath() + "' has no route with id '"
+                        + required + "'");
+            }
         }
         return new SealpostApplication(main, database);
     }

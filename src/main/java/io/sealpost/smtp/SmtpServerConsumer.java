@@ -1,5 +1,6 @@
 package io.sealpost.smtp;
 
+import io.sealpost.config.SettingException;
 import io.sealpost.delivery.Envelope;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -51,9 +52,15 @@ public class SmtpServerConsumer extends DefaultConsumer {
         }
         server = builder.build();
         server.getCommandHandler().addCommand(new WholeChunksBdatCommand());
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            throw new SettingException("sealpost.smtp.port: cannot listen on " + options.bindAddress() + ":" + options.port()
+                    + " (" + SettingException.rootMessage(e) + ")");
+        }
         LOG.info("SMTP ingress listening on {}:{}", options.bindAddress(), server.getPortAllocated());
     }
+
 
     @Override
     protected void doStop() throws Exception {

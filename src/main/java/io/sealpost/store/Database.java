@@ -55,17 +55,10 @@ public final class Database implements AutoCloseable {
             return new Database(configuration.createEntityManagerFactory(),
                     url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:"));
         } catch (RuntimeException e) {
-            throw new SettingException("cannot open the database at sealpost.db.url = '" + url + "': " + rootMessage(e));
+            throw new SettingException("cannot open the database at sealpost.db.url = '" + url + "': " + SettingException.rootMessage(e));
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
-    }
 
     public <T> T inTransaction(Function<EntityManager, T> work) {
         EntityManager entityManager = factory.createEntityManager();
