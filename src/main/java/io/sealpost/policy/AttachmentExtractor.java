@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
@@ -19,6 +20,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -30,6 +32,16 @@ import org.xml.sax.helpers.DefaultHandler;
  * within the {@link ScanLimits}; encrypted, corrupt or over-limit parts are reported unscannable.
  */
 final class AttachmentExtractor {
+
+    /**
+     * No OCR: Tesseract is not part of this installation, and Tika's PDF parser fails when asked
+     * to OCR without it. A PDF that yields no text at all is reported instead.
+     */
+    private static final PDFParserConfig TEXT_LAYER_ONLY = new PDFParserConfig();
+
+    static {
+        TEXT_LAYER_ONLY.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    }
 
     private final Parser parser = new AutoDetectParser();
     private final ScanLimits limits;
@@ -75,6 +87,7 @@ final class AttachmentExtractor {
         TextHandler handler = new TextHandler(attempt);
         ParseContext context = new ParseContext();
         context.set(EmbeddedDocumentExtractor.class, new Nested(location, depth, attempt, sink));
+        context.set(PDFParserConfig.class, TEXT_LAYER_ONLY);
         Throwable failure = null;
         try (TikaInputStream stream = TikaInputStream.get(new Metered(in, attempt, depth > 0))) {
             parser.parse(stream, handler, metadata, context);
@@ -82,14 +95,35 @@ final class AttachmentExtractor {
             failure = e;
         }
         Throwable cause = failure;
+        String text = handler.text();
+        boolean imageOnlyPdf = cause == null && text.isBlank() && "application/pdf".equals(metadata.get(Metadata.CONTENT_TYPE));
         attempt.report(() -> {
-            sink.text(location, handler.text());
-            if (cause instanceof EncryptedDocumentException) {
+            sink.text(location, text);
+            if (encrypted(cause)) {
                 sink.unscannable(location, "encrypted (password-protected)", ScanSink.Cause.ENCRYPTED);
             } else if (cause != null) {
                 sink.unscannable(location, "cannot be parsed: " + describe(cause), ScanSink.Cause.FAILED);
+            } else if (imageOnlyPdf) {
+                sink.unscannable(location, "a PDF without text (a scanned image?); there is no OCR to read it", ScanSink.Cause.FAILED);
             }
         });
+    }
+
+    /**
+     * Tika says so for PDF and Office files; for ZIP, commons-compress reports an entry it cannot
+     * read, and the entry's flag tells whether that is because it is encrypted.
+     */
+    private static boolean encrypted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof EncryptedDocumentException) {
+                return true;
+            }
+            if (cause instanceof UnsupportedZipFeatureException zip) {
+                return zip.getFeature() == UnsupportedZipFeatureException.Feature.ENCRYPTION
+                        || (zip.getEntry() != null && zip.getEntry().getGeneralPurposeBit().usesEncryption());
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable failure) {
