@@ -90,7 +90,7 @@ public final class PortalMail {
     }
 
     private static boolean isCodeMail(String outboxFile) {
-        return outboxFile.contains("Subject: Your Sealpost code");
+        return outboxFile.contains("Subject: Your Sealpost security code");
     }
 
     /** The decoded text/plain part, so quoted-printable line breaks cannot split a link. */
