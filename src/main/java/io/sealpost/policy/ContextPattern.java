@@ -1,9 +1,8 @@
 package io.sealpost.policy;
 
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,15 +10,15 @@ import java.util.regex.Pattern;
 /**
  * A regular expression that begins with context words ({@code passport}, {@code DOB}, ...).
  * Instead of trying the expression at every position, it is tried only where the literal
- * beginning of one of the words occurs (found with {@link String#indexOf}), which keeps a scan of
- * large text close to the speed of a plain substring search.
+ * beginning of one of the words occurs (found with {@link String#indexOf} in the shared lower-case
+ * copy), which keeps a scan of large text close to the speed of a plain substring search.
  */
 final class ContextPattern {
 
     private static final String META = "\\.?*+()[]{}|^$";
 
     private final Pattern pattern;
-    private final List<String> anchors;
+    private final Set<String> anchors;
 
     /**
      * @param words the context words, alternatives as for {@link ContextWords#word}; each must start
@@ -36,39 +35,20 @@ final class ContextPattern {
     }
 
     /** Hands every match to the action, in order, not overlapping; the matcher is valid during the call. */
-    void forEach(String text, Consumer<Matcher> action) {
-        String lower = lowerCase(text);
+    void forEach(ScanText text, Consumer<Matcher> action) {
+        String lower = text.lowerCase();
         BitSet starts = new BitSet(text.length());
         for (String anchor : anchors) {
             for (int i = lower.indexOf(anchor); i >= 0; i = lower.indexOf(anchor, i + 1)) {
                 starts.set(i);
             }
         }
-        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        for (int start = starts.nextSetBit(0); start >= 0; start = starts.nextSetBit(start + 1)) {
-            if (m.region(start, text.length()).lookingAt()) {
-                action.accept(m);
-                start = Math.max(start, m.end() - 1);
-            }
-        }
-    }
-
-    /** Lower case, one char for one char, so that offsets stay the same. */
-    private static String lowerCase(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.length() == text.length()) {
-            return lower;
-        }
-        char[] chars = new char[text.length()];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = Character.toLowerCase(text.charAt(i));
-        }
-        return new String(chars);
+        text.forEachMatchAt(pattern, starts.stream().iterator(), action);
     }
 
     /** The literal text each top-level alternative starts with (escaped punctuation included), lower case. */
-    private static List<String> literalBeginnings(String words) {
-        List<String> beginnings = new ArrayList<>();
+    private static Set<String> literalBeginnings(String words) {
+        Set<String> beginnings = new LinkedHashSet<>();
         int depth = 0;
         boolean atStart = true;
         for (int i = 0; i < words.length(); i++) {

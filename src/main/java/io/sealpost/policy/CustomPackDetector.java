@@ -105,7 +105,8 @@ final class CustomPackDetector implements Detector {
     }
 
     @Override
-    public List<Hit> detect(String text) {
+    public List<Hit> detect(ScanText scanText) {
+        String text = scanText.text();
         List<Hit> found = new ArrayList<>();
         for (Rule rule : rules) {
             Matcher m = rule.pattern().matcher(text);

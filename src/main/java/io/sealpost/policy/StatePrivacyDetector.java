@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -33,7 +32,7 @@ final class StatePrivacyDetector implements Detector {
     private static final ContextPattern LICENCE = new ContextPattern(
             "driver['\u2019]?s?\\s+licen[cs]e|driving\\s+licen[cs]e|drivers?\\s+lic\\.?|dl|dln|state\\s+id|state\\s+identification",
             FILLER + "(?:(?<state>[A-Z]{2})[\\s:#.,-]+)?(?<id>[A-Z0-9]{4,20})(?![A-Za-z0-9])");
-    private static final Pattern ROUTING = Pattern.compile("\\d(?<!\\d\\d)\\d{8}(?!\\d)");
+    private static final CandidatePattern ROUTING = new CandidatePattern(CandidatePattern.Start.NUMBER, "\\d(?<!\\d\\d)\\d{8}(?!\\d)");
     private static final ContextWords ROUTING_CONTEXT = new ContextWords("routing|aba|rtn|transit");
     private static final ContextPattern ACCOUNT = new ContextPattern("account|acct|a/c|checking|savings",
             FILLER + "(\\d{4,17})(?!\\d)");
@@ -69,7 +68,7 @@ final class StatePrivacyDetector implements Detector {
     }
 
     @Override
-    public List<Hit> detect(String text) {
+    public List<Hit> detect(ScanText text) {
         List<Hit> found = new ArrayList<>();
         LICENCE.forEach(text, m -> {
             if (licenceNumber(m.group("state"), m.group("id"))) {
@@ -97,15 +96,14 @@ final class StatePrivacyDetector implements Detector {
         return prefix <= 12 || prefix >= 21 && prefix <= 32 || prefix >= 61 && prefix <= 72 || prefix == 80;
     }
 
-    private static void bankAccounts(String text, List<Hit> found) {
+    private static void bankAccounts(ScanText text, List<Hit> found) {
         List<Integer> routingNumbers = new ArrayList<>();
-        Matcher routing = ROUTING.matcher(text);
-        while (routing.find()) {
+        ROUTING.forEach(text, routing -> {
             if (CheckDigits.aba(routing.group())
-                    && (federalReservePrefix(routing.group()) || ROUTING_CONTEXT.near(text, routing.start(), routing.end()))) {
+                    && (federalReservePrefix(routing.group()) || ROUTING_CONTEXT.near(text.text(), routing.start(), routing.end()))) {
                 routingNumbers.add(routing.start());
             }
-        }
+        });
         if (routingNumbers.isEmpty()) {
             return;
         }

@@ -140,7 +140,7 @@ class ScanBenchmarkTest {
         }
     }
 
-    /** Every regular expression the detectors search the text with (their static Pattern and ContextPattern fields). */
+    /** Every regular expression the detectors search the text with (their static pattern fields of every kind). */
     static List<String> detectorPatterns() throws IllegalAccessException {
         List<String> patterns = new ArrayList<>();
         for (Class<?> type : List.of(SsnDetector.class, CardDetector.class, HipaaDetector.class,
@@ -152,6 +152,8 @@ class ScanBenchmarkTest {
                         patterns.add(((Pattern) field.get(null)).pattern());
                     } else if (field.getType() == ContextPattern.class) {
                         patterns.add(((ContextPattern) field.get(null)).pattern().pattern());
+                    } else if (field.getType() == CandidatePattern.class) {
+                        patterns.add(((CandidatePattern) field.get(null)).pattern().pattern());
                     }
                 }
             }
