@@ -61,12 +61,12 @@ final class HipaaDetector implements Detector {
     private static void healthIdentifiers(ScanText text, List<Hit> found) {
         MBI.forEach(text, m -> found.add(new Hit(m.start(), "MBI " + Mask.lastFour(m.group()))));
         NPI.forEach(text, m -> {
-            if (CheckDigits.npi(m.group()) && NPI_CONTEXT.near(text.text(), m.start(), m.end())) {
+            if (CheckDigits.npi(m.group()) && NPI_CONTEXT.near(text, m.start(), m.end())) {
                 found.add(new Hit(m.start(), "NPI " + Mask.lastFour(m.group())));
             }
         });
         DEA.forEach(text, m -> {
-            if (CheckDigits.dea(m.group()) && DEA_CONTEXT.near(text.text(), m.start(), m.end())) {
+            if (CheckDigits.dea(m.group()) && DEA_CONTEXT.near(text, m.start(), m.end())) {
                 found.add(new Hit(m.start(), "DEA " + Mask.lastFour(m.group())));
             }
         });

@@ -125,11 +125,20 @@ final class Lexicon {
     }
 
     private static boolean wordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019';
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'';
+        }
+        return Character.isLetterOrDigit(c) || c == '\u2019';
     }
 
-    /** Lower case, typographic apostrophe as ASCII; one char for one char, like the hashes. */
+    /**
+     * Lower case, typographic apostrophe as ASCII; one char for one char, like the hashes. ASCII
+     * is handled first because it is nearly all text and the general lookup was most of a scan.
+     */
     private static char normalize(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
         return c == '\u2019' ? '\'' : Character.toLowerCase(c);
     }
 

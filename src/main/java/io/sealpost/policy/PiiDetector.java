@@ -27,7 +27,7 @@ final class PiiDetector implements Detector {
     public List<Hit> detect(ScanText text) {
         List<Hit> found = new ArrayList<>();
         ITIN.forEach(text, itin -> {
-            if ("-".equals(itin.group(1)) || ITIN_CONTEXT.near(text.text(), itin.start(), itin.end())) {
+            if ("-".equals(itin.group(1)) || ITIN_CONTEXT.near(text, itin.start(), itin.end())) {
                 found.add(new Hit(itin.start(), "ITIN " + Mask.ssn(itin.group().replaceAll("[- ]", ""))));
             }
         });

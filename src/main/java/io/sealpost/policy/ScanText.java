@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 /**
  * One piece of text as the detectors see it, with what several packs need worked out once and
  * shared instead of once per pack: a lower-case copy (for finding context words) and, from a
- * single pass over the characters, the offsets where numbers and alphanumeric ids begin. Number
- * and id patterns are then tried only at those offsets rather than at every character, which is
- * most of what makes a scan of all packs fast (measured by {@code ScanBenchmarkTest}). Not
- * thread-safe: the detectors of one scan share it in one thread.
+ * single pass over the characters, the offsets where words, numbers and alphanumeric ids begin.
+ * Patterns are then tried only at those offsets rather than at every character, which is most of
+ * what makes a scan of all packs fast (measured by {@code ScanBenchmarkTest}: regular expressions
+ * tried at every character, one pass per pattern, were several times slower). Not thread-safe:
+ * the detectors of one scan share it in one thread.
  */
 final class ScanText {
 
@@ -21,6 +22,7 @@ final class ScanText {
     private String lowerCase;
     private int[] numberStarts;
     private int[] idStarts;
+    private int[] wordStarts;
 
     ScanText(String text) {
         this.text = text;
@@ -62,6 +64,12 @@ final class ScanText {
         return idStarts;
     }
 
+    /** Offsets of letters and digits that do not follow a letter or digit, in order. */
+    int[] wordStarts() {
+        findStarts();
+        return wordStarts;
+    }
+
     /**
      * Hands every match of the pattern that begins at one of the offsets (ascending) to the
      * action, in order and not overlapping, as {@link Matcher#find} would if the pattern can only
@@ -79,39 +87,64 @@ final class ScanText {
         }
     }
 
-    /** One pass over the characters for both kinds of start. */
+    private static final byte OTHER = 0;
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    /** A letter or digit that is not ASCII: a word character, but no part of a number or id. */
+    private static final byte WORD = 3;
+    private static final byte[] ASCII_KINDS = new byte[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_KINDS[c] = LETTER;
+            ASCII_KINDS[Character.toUpperCase(c)] = LETTER;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_KINDS[c] = DIGIT;
+        }
+    }
+
+    /** One pass over the characters for every kind of start. */
     private void findStarts() {
-        if (numberStarts != null) {
+        if (wordStarts != null) {
             return;
         }
+        IntList words = new IntList();
         IntList numbers = new IntList();
         IntList ids = new IntList();
         int idStart = -1;
         boolean idHasDigit = false;
-        char previous = ' ';
+        byte previous = OTHER;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean digit = c >= '0' && c <= '9';
-            if (digit && !(previous >= '0' && previous <= '9')) {
+            byte kind = c < 128 ? ASCII_KINDS[c] : Character.isLetterOrDigit(c) ? WORD : OTHER;
+            if (kind == previous) {
+                continue; // inside a run: nothing begins or ends here
+            }
+            if (previous == OTHER) {
+                words.add(i);
+            }
+            if (kind == DIGIT) {
                 numbers.add(i);
             }
-            if (digit || (c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            if (kind == LETTER || kind == DIGIT) {
                 if (idStart < 0) {
                     idStart = i;
                     idHasDigit = false;
                 }
-                idHasDigit |= digit;
+                idHasDigit |= kind == DIGIT;
             } else if (idStart >= 0) {
                 if (idHasDigit) {
                     ids.add(idStart);
                 }
                 idStart = -1;
             }
-            previous = c;
+            previous = kind;
         }
         if (idStart >= 0 && idHasDigit) {
             ids.add(idStart);
         }
+        wordStarts = words.toArray();
         numberStarts = numbers.toArray();
         idStarts = ids.toArray();
     }

@@ -37,7 +37,7 @@ final class SsnDetector implements Detector {
         List<Hit> found = new ArrayList<>();
         CANDIDATE.forEach(text, m -> {
             String digits = m.group(1) + m.group(3) + m.group(4);
-            if (issuable(digits) && ("-".equals(m.group(2)) || CONTEXT.near(text.text(), m.start(), m.end()))) {
+            if (issuable(digits) && ("-".equals(m.group(2)) || CONTEXT.near(text, m.start(), m.end()))) {
                 found.add(new Hit(m.start(), Mask.ssn(digits)));
             }
         });

@@ -100,7 +100,7 @@ final class StatePrivacyDetector implements Detector {
         List<Integer> routingNumbers = new ArrayList<>();
         ROUTING.forEach(text, routing -> {
             if (CheckDigits.aba(routing.group())
-                    && (federalReservePrefix(routing.group()) || ROUTING_CONTEXT.near(text.text(), routing.start(), routing.end()))) {
+                    && (federalReservePrefix(routing.group()) || ROUTING_CONTEXT.near(text, routing.start(), routing.end()))) {
                 routingNumbers.add(routing.start());
             }
         });
