@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scanning throughput, single thread, against ripgrep running the same detector patterns over the
- * same text in the same run; linearity (10 MB against 50 MB); PDF and DOCX extraction throughput.
+ * same text in the same run; linearity (10 MB against 50 MB, and 1 MB against 4 MB of worst-case
+ * shapes); PDF and DOCX extraction throughput.
  * Each figure is the best of three runs. Prints figures, asserts nothing about time. Run with
  * {@code mvn -B -q test -Dgroups=benchmark -DexcludedGroups=none -Dtest=ScanBenchmarkTest}.
  *
@@ -94,6 +95,24 @@ class ScanBenchmarkTest {
         System.out.printf("ratio sealpost/ripgrep (the faster way): %.2fx (target >= 0.5x)%n", sealpostMbS / ripgrepMbS);
         System.out.printf("linearity: 10 MB %.2f s, 50 MB %.2f s, ratio %.2f (5.0 is linear)%n", seconds10, seconds50, seconds50 / seconds10);
         System.out.printf("whole message (MIME decode + scan), 50 MB body: %.2f s = %.1f MB/s%n", scanSeconds, 50 / scanSeconds);
+    }
+
+    /**
+     * Text made of one shape repeated, the shapes that give patterns the most work (long runs of
+     * numbers and ids, context words everywhere, health terms next to identifiers): 4 MB should
+     * take about four times as long as 1 MB, not sixteen.
+     */
+    @Test
+    void linearityOnWorstCases() throws Exception {
+        for (String shape : List.of("1 ", "1-", "a1", "1E", "ssn 1", "dob ", "account  ", "diabetes 536-22-8124 ")) {
+            String one = shape.repeat(MB / shape.length());
+            String four = shape.repeat(4 * MB / shape.length());
+            policy.reasons("body", one);
+            double seconds1 = best(() -> policy.reasons("body", one));
+            double seconds4 = best(() -> policy.reasons("body", four));
+            System.out.printf("worst case %-24s 1 MB %.2f s, 4 MB %.2f s, ratio %.1f (4.0 is linear)%n",
+                    "'" + shape + "'", seconds1, seconds4, seconds4 / seconds1);
+        }
     }
 
     @Test
