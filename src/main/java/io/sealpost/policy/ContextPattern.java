@@ -1,6 +1,5 @@
 package io.sealpost.policy;
 
-import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +35,6 @@ final class ContextPattern {
     /** Hands every match to the action, in order, not overlapping; the matcher is valid during the call. */
     void forEach(ScanText text, Consumer<Matcher> action) {
         String lower = text.lowerCase();
-        int[] words = text.wordStarts();
-        text.forEachMatchAt(pattern, Arrays.stream(words).filter(word -> anchors.at(lower, word)).iterator(), action);
+        text.forEachMatchAt(pattern, text.wordStarts().stream().filter(word -> anchors.at(lower, word)).iterator(), action);
     }
 }

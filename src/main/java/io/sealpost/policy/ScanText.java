@@ -1,6 +1,7 @@
 package io.sealpost.policy;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.PrimitiveIterator;
 import java.util.function.Consumer;
@@ -22,7 +23,8 @@ final class ScanText {
     private String lowerCase;
     private int[] numberStarts;
     private int[] idStarts;
-    private int[] wordStarts;
+    /** A bit per character rather than an int per word: text is mostly words, and a body may be large. */
+    private BitSet wordStarts;
 
     ScanText(String text) {
         this.text = text;
@@ -65,7 +67,7 @@ final class ScanText {
     }
 
     /** Offsets of letters and digits that do not follow a letter or digit, in order. */
-    int[] wordStarts() {
+    BitSet wordStarts() {
         findStarts();
         return wordStarts;
     }
@@ -109,7 +111,7 @@ final class ScanText {
         if (wordStarts != null) {
             return;
         }
-        IntList words = new IntList();
+        BitSet words = new BitSet(text.length());
         IntList numbers = new IntList();
         IntList ids = new IntList();
         int idStart = -1;
@@ -122,7 +124,7 @@ final class ScanText {
                 continue; // inside a run: nothing begins or ends here
             }
             if (previous == OTHER) {
-                words.add(i);
+                words.set(i);
             }
             if (kind == DIGIT) {
                 numbers.add(i);
@@ -144,7 +146,7 @@ final class ScanText {
         if (idStart >= 0 && idHasDigit) {
             ids.add(idStart);
         }
-        wordStarts = words.toArray();
+        wordStarts = words;
         numberStarts = numbers.toArray();
         idStarts = ids.toArray();
     }
