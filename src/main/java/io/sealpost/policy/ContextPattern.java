@@ -1,5 +1,6 @@
 package io.sealpost.policy;
 
+import java.util.BitSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,13 @@ final class ContextPattern {
     /** Hands every match to the action, in order, not overlapping; the matcher is valid during the call. */
     void forEach(ScanText text, Consumer<Matcher> action) {
         String lower = text.lowerCase();
-        text.forEachMatchAt(pattern, text.wordStarts().stream().filter(word -> anchors.at(lower, word)).iterator(), action);
+        BitSet words = text.wordStarts();
+        BitSet starts = new BitSet();
+        for (int word = words.nextSetBit(0); word >= 0; word = words.nextSetBit(word + 1)) {
+            if (anchors.at(lower, word)) {
+                starts.set(word);
+            }
+        }
+        text.forEachMatchAt(pattern, starts.stream().iterator(), action);
     }
 }
