@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -96,6 +97,21 @@ final class StatePrivacyDetector implements Detector {
         return prefix <= 12 || prefix >= 21 && prefix <= 32 || prefix >= 61 && prefix <= 72 || prefix == 80;
     }
 
+    /**
+     * Whether a routing number other than the account number itself starts within
+     * {@link #ROUTING_PROXIMITY} of it. The offsets are ascending, so this is a binary search:
+     * comparing every account with every routing number grew with the square of the text.
+     */
+    private static boolean routingNumberNear(int[] routing, int account) {
+        int found = Arrays.binarySearch(routing, account - ROUTING_PROXIMITY);
+        for (int i = found < 0 ? -found - 1 : found; i < routing.length && routing[i] <= account + ROUTING_PROXIMITY; i++) {
+            if (routing[i] != account) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void bankAccounts(ScanText text, List<Hit> found) {
         List<Integer> routingNumbers = new ArrayList<>();
         ROUTING.forEach(text, routing -> {
@@ -107,9 +123,10 @@ final class StatePrivacyDetector implements Detector {
         if (routingNumbers.isEmpty()) {
             return;
         }
+        int[] routing = routingNumbers.stream().mapToInt(Integer::intValue).toArray();
         ACCOUNT.forEach(text, m -> {
             int account = m.start(1);
-            if (routingNumbers.stream().anyMatch(r -> r != account && Math.abs(r - account) <= ROUTING_PROXIMITY)) {
+            if (routingNumberNear(routing, account)) {
                 found.add(new Hit(account, "bank account " + Mask.lastFour(m.group(1)) + " with routing number"));
             }
         });
