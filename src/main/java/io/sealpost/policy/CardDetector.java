@@ -2,8 +2,6 @@ package io.sealpost.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Pack {@code pci}: payment card numbers. 13-19 digits, unseparated or grouped with spaces or
@@ -14,8 +12,8 @@ final class CardDetector implements Detector {
 
     static final String PACK = "pci";
 
-    /** Not glued to further digits; the look-behinds follow the first digit so non-digits are skipped cheaply. */
-    private static final Pattern CANDIDATE = Pattern.compile("\\d(?<!\\d\\d)(?<!\\d[- ]\\d)(?:\\d{12,18}"
+    /** Not glued to further digits; the look-behinds make it begin where a number begins. */
+    private static final CandidatePattern CANDIDATE = new CandidatePattern(CandidatePattern.Start.NUMBER, "\\d(?<!\\d\\d)(?<!\\d[- ]\\d)(?:\\d{12,18}"
             + "|\\d{3}([ -])\\d{4}\\1\\d{4}\\1\\d{4}"
             + "|\\d{3}([ -])\\d{6}\\2\\d{4,5})(?!\\d)(?![- ]\\d)");
 
@@ -25,15 +23,14 @@ final class CardDetector implements Detector {
     }
 
     @Override
-    public List<Hit> detect(String text) {
+    public List<Hit> detect(ScanText text) {
         List<Hit> found = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
+        CANDIDATE.forEach(text, m -> {
             String digits = m.group().replaceAll("[ -]", "");
             if (Scheme.of(digits) != null && CheckDigits.luhn(digits)) {
                 found.add(new Hit(m.start(), Mask.lastFour(digits)));
             }
-        }
+        });
         return found;
     }
 

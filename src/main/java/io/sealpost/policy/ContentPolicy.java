@@ -60,8 +60,9 @@ public final class ContentPolicy {
     /** Every hit of the enabled packs in one piece of text. */
     List<Reason> reasons(String location, String text) {
         List<Reason> reasons = new ArrayList<>();
+        ScanText shared = new ScanText(text);
         for (Detector detector : detectors) {
-            for (Hit hit : detector.detect(text)) {
+            for (Hit hit : detector.detect(shared)) {
                 reasons.add(new Reason(Reason.CONTENT, detector.pack(), location, hit.evidence()));
             }
         }

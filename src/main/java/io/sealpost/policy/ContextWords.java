@@ -12,10 +12,15 @@ final class ContextWords {
     private static final int WINDOW = 48;
 
     private final Pattern pattern;
+    private final Anchors anchors;
 
-    /** @param alternatives a regular expression of alternatives, e.g. {@code ssn|social\s+security} */
+    /**
+     * @param alternatives a regular expression of alternatives, e.g. {@code ssn|social\s+security};
+     *                     each must start with a literal character
+     */
     ContextWords(String alternatives) {
         this.pattern = Pattern.compile(word(alternatives));
+        this.anchors = new Anchors(alternatives);
     }
 
     /** A case-insensitive whole-word regular expression for the alternatives. */
@@ -23,9 +28,15 @@ final class ContextWords {
         return "(?<![\\p{L}\\p{N}])(?i:" + alternatives + ")(?![\\p{L}])";
     }
 
-    boolean near(String text, int start, int end) {
-        Matcher matcher = pattern.matcher(text).useTransparentBounds(true);
-        return matcher.region(Math.max(0, start - WINDOW), start).find()
-                || matcher.region(end, Math.min(text.length(), end + WINDOW)).find();
+    /** Whether the words are within the window before {@code start} or after {@code end}. */
+    boolean near(ScanText text, int start, int end) {
+        int before = Math.max(0, start - WINDOW);
+        int after = Math.min(text.length(), end + WINDOW);
+        String lower = text.lowerCase();
+        if (!anchors.within(lower, before, start) && !anchors.within(lower, end, after)) {
+            return false; // the usual case, decided without a regular expression
+        }
+        Matcher matcher = pattern.matcher(text.text()).useTransparentBounds(true);
+        return matcher.region(before, start).find() || matcher.region(end, after).find();
     }
 }

@@ -94,9 +94,16 @@ final class CustomPackDetector implements Detector {
         }
         List<String> words = settings.list(key + ".context", List.of());
         ContextWords context = words.isEmpty() ? null
-                : new ContextWords(String.join("|", words.stream().map(Pattern::quote).toList()));
+                : new ContextWords(String.join("|", words.stream().map(CustomPackDetector::literal).toList()));
         String validator = settings.choice(key + ".validator", "none", VALIDATORS.keySet().stream().sorted().toArray(String[]::new));
         return new Rule(name, pattern, context, VALIDATORS.get(validator));
+    }
+
+    /** The word as a regular expression that matches it literally, every character but letters and digits escaped. */
+    private static String literal(String word) {
+        StringBuilder regex = new StringBuilder();
+        word.codePoints().forEach(c -> (Character.isLetterOrDigit(c) ? regex : regex.append('\\')).appendCodePoint(c));
+        return regex.toString();
     }
 
     @Override
@@ -105,12 +112,13 @@ final class CustomPackDetector implements Detector {
     }
 
     @Override
-    public List<Hit> detect(String text) {
+    public List<Hit> detect(ScanText scanText) {
+        String text = scanText.text();
         List<Hit> found = new ArrayList<>();
         for (Rule rule : rules) {
             Matcher m = rule.pattern().matcher(text);
             while (m.find()) {
-                if ((rule.context() == null || rule.context().near(text, m.start(), m.end()))
+                if ((rule.context() == null || rule.context().near(scanText, m.start(), m.end()))
                         && rule.validator().test(m.group().replaceAll("\\D", ""))) {
                     found.add(new Hit(m.start(), rule.name() + " " + Mask.lastFour(m.group())));
                 }

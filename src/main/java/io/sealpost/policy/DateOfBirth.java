@@ -35,11 +35,11 @@ final class DateOfBirth {
     }
 
     /** Each date of birth found, as its start offset and masked evidence. */
-    static List<Hit> find(String text) {
+    static List<Hit> find(ScanText text) {
         List<Hit> found = new ArrayList<>();
         PATTERN.forEach(text, m -> {
             if (plausible(m)) {
-                found.add(new Hit(m.start(), "DOB " + Mask.digits(text.substring(dateStart(m), m.end()))));
+                found.add(new Hit(m.start(), "DOB " + Mask.digits(text.text().substring(dateStart(m), m.end()))));
             }
         });
         return found;

@@ -11,6 +11,14 @@ public interface Detector {
     /** The pack id, as selected in {@code sealpost.policy.packs} and reported in {@link Reason#policy()}. */
     String pack();
 
-    /** Every match in the text, in the order found, with masked evidence; empty when nothing matches. */
-    List<Hit> detect(String text);
+    /**
+     * Every match in the text, with masked evidence; empty when nothing matches. The packs of one
+     * scan are given the same {@link ScanText}, so what they have in common is worked out once.
+     */
+    List<Hit> detect(ScanText text);
+
+    /** {@link #detect(ScanText)} for text on its own. */
+    default List<Hit> detect(String text) {
+        return detect(new ScanText(text));
+    }
 }

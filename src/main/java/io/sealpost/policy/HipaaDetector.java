@@ -2,8 +2,6 @@ package io.sealpost.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Pack {@code hipaa}: protected health information. A health identifier counts on its own
@@ -24,12 +22,12 @@ final class HipaaDetector implements Detector {
 
     /** CMS MBI: C A AN N - A AN N - A A N N, letters without S, L, O, I, B, Z; dashes both or neither. */
     private static final String MBI_ALPHA = "[AC-HJKMNP-RT-Y]";
-    private static final Pattern MBI = Pattern.compile("[1-9](?<![A-Za-z0-9][1-9])" + MBI_ALPHA + "[AC-HJKMNP-RT-Y0-9]\\d(-?)"
+    private static final CandidatePattern MBI = new CandidatePattern(CandidatePattern.Start.ID, "[1-9](?<![A-Za-z0-9][1-9])" + MBI_ALPHA + "[AC-HJKMNP-RT-Y0-9]\\d(-?)"
             + MBI_ALPHA + "[AC-HJKMNP-RT-Y0-9]\\d\\1" + MBI_ALPHA + "{2}\\d{2}(?![A-Za-z0-9])");
-    private static final Pattern NPI = Pattern.compile("[12](?<!\\d[12])\\d{9}(?!\\d)");
+    private static final CandidatePattern NPI = new CandidatePattern(CandidatePattern.Start.NUMBER, "[12](?<!\\d[12])\\d{9}(?!\\d)");
     private static final ContextWords NPI_CONTEXT =
             new ContextWords("npi|national\\s+provider|provider\\s+(?:id|number|no)|prescriber");
-    private static final Pattern DEA = Pattern.compile("[ABCDEFGHJKLMPRSTUX](?<![A-Za-z0-9].)[A-Z9]\\d{7}(?![A-Za-z0-9])");
+    private static final CandidatePattern DEA = new CandidatePattern(CandidatePattern.Start.ID, "[ABCDEFGHJKLMPRSTUX](?<![A-Za-z0-9].)[A-Z9]\\d{7}(?![A-Za-z0-9])");
     private static final ContextWords DEA_CONTEXT = new ContextWords("dea");
 
     private static final String FILLER = "(?:[\\s:#.,-]+(?i:number|num|no|id|is))*[\\s:#.,-]+";
@@ -53,34 +51,29 @@ final class HipaaDetector implements Detector {
     }
 
     @Override
-    public List<Hit> detect(String text) {
+    public List<Hit> detect(ScanText text) {
         List<Hit> found = new ArrayList<>();
         healthIdentifiers(text, found);
         personalIdentifiersWithHealthTerms(text, found);
         return found;
     }
 
-    private static void healthIdentifiers(String text, List<Hit> found) {
-        Matcher m = MBI.matcher(text);
-        while (m.find()) {
-            found.add(new Hit(m.start(), "MBI " + Mask.lastFour(m.group())));
-        }
-        m = NPI.matcher(text);
-        while (m.find()) {
+    private static void healthIdentifiers(ScanText text, List<Hit> found) {
+        MBI.forEach(text, m -> found.add(new Hit(m.start(), "MBI " + Mask.lastFour(m.group()))));
+        NPI.forEach(text, m -> {
             if (CheckDigits.npi(m.group()) && NPI_CONTEXT.near(text, m.start(), m.end())) {
                 found.add(new Hit(m.start(), "NPI " + Mask.lastFour(m.group())));
             }
-        }
-        m = DEA.matcher(text);
-        while (m.find()) {
+        });
+        DEA.forEach(text, m -> {
             if (CheckDigits.dea(m.group()) && DEA_CONTEXT.near(text, m.start(), m.end())) {
                 found.add(new Hit(m.start(), "DEA " + Mask.lastFour(m.group())));
             }
-        }
+        });
     }
 
-    private void personalIdentifiersWithHealthTerms(String text, List<Hit> found) {
-        List<Integer> health = new ArrayList<>(healthTerms.offsets(text));
+    private void personalIdentifiersWithHealthTerms(ScanText text, List<Hit> found) {
+        List<Integer> health = new ArrayList<>(healthTerms.offsets(text.text()));
         ICD10.forEach(text, m -> health.add(m.start()));
         health.sort(null);
         int i = 0;
@@ -96,9 +89,9 @@ final class HipaaDetector implements Detector {
     }
 
     /** Personal identifiers starting between {@code from} and {@code to}. */
-    private void identifiersIn(String text, int from, int to, List<Hit> found) {
+    private void identifiersIn(ScanText text, int from, int to, List<Hit> found) {
         int base = Math.max(0, from - CONTEXT_MARGIN);
-        String window = text.substring(base, Math.min(text.length(), to + CONTEXT_MARGIN));
+        ScanText window = new ScanText(text.text().substring(base, Math.min(text.length(), to + CONTEXT_MARGIN)));
         List<Hit> identifiers = new ArrayList<>(DateOfBirth.find(window));
         MRN.forEach(window, m -> identifiers.add(new Hit(m.start(), "MRN " + Mask.lastFour(m.group(1)))));
         MEMBER_ID.forEach(window, m -> identifiers.add(new Hit(m.start(), "member id " + Mask.lastFour(m.group(1)))));

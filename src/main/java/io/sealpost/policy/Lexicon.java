@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,10 +24,31 @@ import java.util.function.BiConsumer;
  */
 final class Lexicon {
 
+    private static final int FILTER_BITS = 1 << 14;
+
+    /*
+     * ASCII, nearly all text, is classified and lower-cased by table: the general Character
+     * methods and comparisons were most of the time of a scan.
+     */
+    private static final boolean[] ASCII_WORD = new boolean[128];
+    private static final char[] ASCII_LOWER = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '\'';
+            ASCII_LOWER[c] = Character.toLowerCase(c);
+        }
+    }
+
     /** Normalized phrase (lower-case words joined by one space) to the term as written. */
     private final Map<String, String> terms = new HashMap<>();
     /** Sorted hash codes of the last word of every term: only such a word can complete a term. */
     private final int[] lastWordHashes;
+    /**
+     * Bits of the same hash codes, for rejecting nearly every word with one lookup; a binary
+     * search for every word of the text was a noticeable part of a scan.
+     */
+    private final BitSet lastWordFilter = new BitSet(FILTER_BITS);
     private final int maxWords;
 
     Lexicon(List<String> terms) {
@@ -41,6 +63,9 @@ final class Lexicon {
             }
         }
         this.lastWordHashes = hashes.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+        for (int hash : lastWordHashes) {
+            lastWordFilter.set(filterBit(hash));
+        }
         this.maxWords = longest;
     }
 
@@ -94,7 +119,7 @@ final class Lexicon {
             }
             starts[count] = start;
             ends[count++] = i;
-            if (Arrays.binarySearch(lastWordHashes, hash) >= 0) {
+            if (lastWordFilter.get(filterBit(hash)) && Arrays.binarySearch(lastWordHashes, hash) >= 0) {
                 StringBuilder phrase = new StringBuilder();
                 for (int k = count - 1; k >= 0; k--) {
                     phrase.insert(0, k == count - 1 ? "" : " ").insert(0, normalize(text, starts[k], ends[k]));
@@ -105,6 +130,10 @@ final class Lexicon {
                 }
             }
         }
+    }
+
+    private static int filterBit(int hash) {
+        return (hash ^ hash >>> 14) & (FILTER_BITS - 1);
     }
 
     private static List<String> words(String text) {
@@ -125,12 +154,12 @@ final class Lexicon {
     }
 
     private static boolean wordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019';
+        return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) || c == '\u2019';
     }
 
     /** Lower case, typographic apostrophe as ASCII; one char for one char, like the hashes. */
     private static char normalize(char c) {
-        return c == '\u2019' ? '\'' : Character.toLowerCase(c);
+        return c < 128 ? ASCII_LOWER[c] : c == '\u2019' ? '\'' : Character.toLowerCase(c);
     }
 
     private static String normalize(String text, int start, int end) {

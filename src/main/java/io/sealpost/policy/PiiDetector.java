@@ -2,8 +2,6 @@ package io.sealpost.policy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Pack {@code pii}: other personal identifiers. ITIN (9xx, group 50-65, 70-88, 90-92, 94-99;
@@ -14,7 +12,7 @@ final class PiiDetector implements Detector {
 
     static final String PACK = "pii";
 
-    private static final Pattern ITIN = Pattern.compile(
+    private static final CandidatePattern ITIN = new CandidatePattern(CandidatePattern.Start.NUMBER,
             "9(?<!\\d9)(?<!\\d[- ]9)\\d{2}([- ]?)(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-2]|9[4-9])\\1\\d{4}(?!\\d)(?![- ]\\d)");
     private static final ContextWords ITIN_CONTEXT = new ContextWords("itin|taxpayer\\s+identification|tax\\s+id");
     private static final ContextPattern PASSPORT = new ContextPattern("passport",
@@ -26,14 +24,13 @@ final class PiiDetector implements Detector {
     }
 
     @Override
-    public List<Hit> detect(String text) {
+    public List<Hit> detect(ScanText text) {
         List<Hit> found = new ArrayList<>();
-        Matcher itin = ITIN.matcher(text);
-        while (itin.find()) {
+        ITIN.forEach(text, itin -> {
             if ("-".equals(itin.group(1)) || ITIN_CONTEXT.near(text, itin.start(), itin.end())) {
                 found.add(new Hit(itin.start(), "ITIN " + Mask.ssn(itin.group().replaceAll("[- ]", ""))));
             }
-        }
+        });
         PASSPORT.forEach(text, m -> found.add(new Hit(m.start(1), "passport " + Mask.lastFour(m.group(1)))));
         found.addAll(DateOfBirth.find(text));
         return found;

@@ -3,8 +3,6 @@ package io.sealpost.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Pack {@code ssn}: US Social Security numbers. {@code ddd-dd-dddd} counts on its own;
@@ -17,11 +15,11 @@ final class SsnDetector implements Detector {
     static final String PACK = "ssn";
 
     /**
-     * Same separator twice (back-reference), not glued to further digits. The look-behinds come
-     * after the first digits so that the search skips non-digits cheaply.
+     * Same separator twice (back-reference), not glued to further digits. The look-behinds make
+     * it begin where a number begins.
      */
-    private static final Pattern CANDIDATE =
-            Pattern.compile("(\\d{3})(?<!\\d{4})(?<!\\d[- ]\\d{3})([- ]?)(\\d{2})\\2(\\d{4})(?!\\d)(?![- ]\\d)");
+    private static final CandidatePattern CANDIDATE = new CandidatePattern(CandidatePattern.Start.NUMBER,
+            "(\\d{3})(?<!\\d{4})(?<!\\d[- ]\\d{3})([- ]?)(\\d{2})\\2(\\d{4})(?!\\d)(?![- ]\\d)");
 
     private static final ContextWords CONTEXT =
             new ContextWords("ssns?|ssn\\s*#|social\\s+security|soc\\.?\\s*sec\\.?|ss\\s*#|ss\\s+no");
@@ -35,15 +33,14 @@ final class SsnDetector implements Detector {
     }
 
     @Override
-    public List<Hit> detect(String text) {
+    public List<Hit> detect(ScanText text) {
         List<Hit> found = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
+        CANDIDATE.forEach(text, m -> {
             String digits = m.group(1) + m.group(3) + m.group(4);
             if (issuable(digits) && ("-".equals(m.group(2)) || CONTEXT.near(text, m.start(), m.end()))) {
                 found.add(new Hit(m.start(), Mask.ssn(digits)));
             }
-        }
+        });
         return found;
     }
 

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -33,7 +33,7 @@ final class StatePrivacyDetector implements Detector {
     private static final ContextPattern LICENCE = new ContextPattern(
             "driver['\u2019]?s?\\s+licen[cs]e|driving\\s+licen[cs]e|drivers?\\s+lic\\.?|dl|dln|state\\s+id|state\\s+identification",
             FILLER + "(?:(?<state>[A-Z]{2})[\\s:#.,-]+)?(?<id>[A-Z0-9]{4,20})(?![A-Za-z0-9])");
-    private static final Pattern ROUTING = Pattern.compile("\\d(?<!\\d\\d)\\d{8}(?!\\d)");
+    private static final CandidatePattern ROUTING = new CandidatePattern(CandidatePattern.Start.NUMBER, "\\d(?<!\\d\\d)\\d{8}(?!\\d)");
     private static final ContextWords ROUTING_CONTEXT = new ContextWords("routing|aba|rtn|transit");
     private static final ContextPattern ACCOUNT = new ContextPattern("account|acct|a/c|checking|savings",
             FILLER + "(\\d{4,17})(?!\\d)");
@@ -69,7 +69,7 @@ final class StatePrivacyDetector implements Detector {
     }
 
     @Override
-    public List<Hit> detect(String text) {
+    public List<Hit> detect(ScanText text) {
         List<Hit> found = new ArrayList<>();
         LICENCE.forEach(text, m -> {
             if (licenceNumber(m.group("state"), m.group("id"))) {
@@ -97,21 +97,36 @@ final class StatePrivacyDetector implements Detector {
         return prefix <= 12 || prefix >= 21 && prefix <= 32 || prefix >= 61 && prefix <= 72 || prefix == 80;
     }
 
-    private static void bankAccounts(String text, List<Hit> found) {
+    /**
+     * Whether a routing number other than the account number itself starts within
+     * {@link #ROUTING_PROXIMITY} of it. The offsets are ascending, so this is a binary search:
+     * comparing every account with every routing number grew with the square of the text.
+     */
+    private static boolean routingNumberNear(int[] routing, int account) {
+        int found = Arrays.binarySearch(routing, account - ROUTING_PROXIMITY);
+        for (int i = found < 0 ? -found - 1 : found; i < routing.length && routing[i] <= account + ROUTING_PROXIMITY; i++) {
+            if (routing[i] != account) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void bankAccounts(ScanText text, List<Hit> found) {
         List<Integer> routingNumbers = new ArrayList<>();
-        Matcher routing = ROUTING.matcher(text);
-        while (routing.find()) {
+        ROUTING.forEach(text, routing -> {
             if (CheckDigits.aba(routing.group())
                     && (federalReservePrefix(routing.group()) || ROUTING_CONTEXT.near(text, routing.start(), routing.end()))) {
                 routingNumbers.add(routing.start());
             }
-        }
+        });
         if (routingNumbers.isEmpty()) {
             return;
         }
+        int[] routing = routingNumbers.stream().mapToInt(Integer::intValue).toArray();
         ACCOUNT.forEach(text, m -> {
             int account = m.start(1);
-            if (routingNumbers.stream().anyMatch(r -> r != account && Math.abs(r - account) <= ROUTING_PROXIMITY)) {
+            if (routingNumberNear(routing, account)) {
                 found.add(new Hit(account, "bank account " + Mask.lastFour(m.group(1)) + " with routing number"));
             }
         });

@@ -80,6 +80,17 @@ class PolicyPacksTest {
     }
 
     @Test
+    void customContextWordsAreLiteralText() throws IOException {
+        custom("staff", "pattern.employee-id.regex=\\\\bEMP-[0-9]{7}\\\\b\n"
+                + "pattern.employee-id.context=emp.no, (badge)\n");
+        Detector staff = packs().get(5);
+        assertEquals(List.of("employee-id ******4566"), Packs.evidence(staff, "EMP.NO EMP-1234566"));
+        assertEquals(List.of("employee-id ******4566"), Packs.evidence(staff, "EMP-1234566 (Badge)"));
+        assertEquals(List.of(), staff.detect("empxno EMP-1234566"));  // the dot is a dot
+        assertEquals(List.of(), staff.detect("badge EMP-1234566"));   // the brackets are brackets
+    }
+
+    @Test
     void configurationErrorsNameTheSettingOrFile() throws IOException {
         assertMessage(() -> packs("sealpost.policy.packs", "ssn, nope"), "sealpost.policy.packs", "nope");
         custom("broken", "pattern.x.regex=([unclosed\n");
