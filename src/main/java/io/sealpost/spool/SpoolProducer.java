@@ -32,6 +32,7 @@ class SpoolProducer extends DefaultProducer {
                 recipients,
                 in.getHeader(Envelope.CLIENT_ADDRESS, String.class),
                 in.getHeader(Envelope.PROTECTED, false, Boolean.class),
+                in.getHeader(Envelope.ON_BEHALF_OF, String.class),
                 in.getHeader(Envelope.ATTEMPTS, 0, Integer.class));
         in.setHeader(Envelope.SPOOL_ID, id);
         getEndpoint().getComponent().signalArrival();
