@@ -88,7 +88,7 @@ final class SmtpRelay implements Relay {
     @Override
     public void deliver(byte[] message, String envelopeFrom, List<String> recipients) throws DeliveryException {
         Map<String, Refusal> refusals = new LinkedHashMap<>();
-        List<Address> addresses = new ArrayList<>();
+        List<InternetAddress> addresses = new ArrayList<>();
         for (String recipient : recipients) {
             try {
                 addresses.add(new InternetAddress(recipient, false));
@@ -106,10 +106,9 @@ final class SmtpRelay implements Relay {
             refusals.putAll(refusalsOf(e, addresses));
         } catch (MessagingException e) {
             Refusal unreachable = new Refusal("relay to " + host + ":" + port + " failed: " + describe(e), false);
-            addresses.forEach(address -> refusals.put(((InternetAddress) address).getAddress(), unreachable));
+            addresses.forEach(address -> refusals.put(address.getAddress(), unreachable));
         }
         if (!refusals.isEmpty()) {
-            LOG.warn("Relay to {}:{} did not take {} of {} recipient(s): {}", host, port, refusals.size(), recipients.size(), refusals);
             throw new DeliveryException("relay to " + host + ":" + port + " did not take " + refusals.keySet() + ": "
                     + refusals.values().stream().map(Refusal::reply).distinct().toList(), refusals, null);
         }
@@ -166,7 +165,7 @@ final class SmtpRelay implements Relay {
      * own reply; a recipient neither accepted nor refused shares the fate of the transaction (a
      * reply to MAIL FROM or DATA, or a broken connection).
      */
-    private Map<String, Refusal> refusalsOf(SendFailedException e, List<Address> attempted) {
+    private Map<String, Refusal> refusalsOf(SendFailedException e, List<InternetAddress> attempted) {
         Set<Address> sent = e.getValidSentAddresses() == null ? Set.of() : Set.of(e.getValidSentAddresses());
         Map<String, Refusal> refusals = new LinkedHashMap<>();
         for (Exception next = e.getNextException(); next != null;
@@ -178,9 +177,9 @@ final class SmtpRelay implements Relay {
         Refusal transaction = e instanceof SMTPSendFailedException failed && failed.getReturnCode() >= 400
                 ? new Refusal(reply(failed), failed.getReturnCode() >= 500)
                 : new Refusal("relay to " + host + ":" + port + " failed: " + describe(e), false);
-        for (Address address : attempted) {
+        for (InternetAddress address : attempted) {
             if (!sent.contains(address)) {
-                refusals.putIfAbsent(((InternetAddress) address).getAddress(), transaction);
+                refusals.putIfAbsent(address.getAddress(), transaction);
             }
         }
         return refusals;
