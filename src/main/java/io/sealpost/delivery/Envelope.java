@@ -18,7 +18,7 @@ public final class Envelope {
      * about its failure; such mail goes from the spool straight back to its delivery.
      */
     public static final String ON_BEHALF_OF = "SealpostOnBehalfOf";
-    /** When the spool accepted this message (an {@link java.time.Instant}). */
+    /** When the spool first accepted this message (an {@link java.time.Instant}), kept when it is deferred. */
     public static final String RECEIVED_AT = "SealpostReceivedAt";
     /** {@code List<String>}: recipients refused for now, to be tried again from the spool. */
     public static final String DEFERRED = "SealpostDeferred";

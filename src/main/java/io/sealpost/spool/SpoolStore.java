@@ -63,15 +63,15 @@ final class SpoolStore implements AutoCloseable {
 
     /**
      * Seals and durably stores a message; returns its id once committed. {@code attempts},
-     * {@code protect} and {@code onBehalfOf} carry over from a deferred delivery, which is due
-     * after the retry delay.
+     * {@code protect}, {@code onBehalfOf} and {@code receivedAt} (null: now) carry over from a
+     * deferred delivery, which is due after the retry delay.
      */
     String append(byte[] message, String from, List<String> to, String clientAddress, boolean protect, String onBehalfOf,
-                  int attempts) {
+                  int attempts, Instant receivedAt) {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
         Instant due = attempts == 0 ? now : now.plus(retryDelay(attempts));
-        SpoolEntry entry = new SpoolEntry(id, now, from, to, clientAddress, message.length,
+        SpoolEntry entry = new SpoolEntry(id, receivedAt == null ? now : receivedAt, from, to, clientAddress, message.length,
                 sealer.seal(message, "spool:" + id), protect, onBehalfOf, attempts, due);
         CompletableFuture<Void> committed = new CompletableFuture<>();
         writes.add(new PendingWrite(entry, committed));

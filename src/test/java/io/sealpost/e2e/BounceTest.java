@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sealpost.testing.RunningSealpost;
 import io.sealpost.testing.SmtpSink;
+import jakarta.mail.internet.MailDateFormat;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +154,7 @@ class BounceTest {
     void recipientRefusedForNowOnEveryAttemptBouncesAfterTheLast() throws Exception {
         String marker = UUID.randomUUID().toString();
         hop.refuse("full4@partner.example", 452, "4.2.2 Mailbox full", Integer.MAX_VALUE);
+        Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         sealpost.send("alice@corp.example", List.of("good4@partner.example", "full4@partner.example"),
                 message("Report", marker, "Plain body " + marker));
 
@@ -157,6 +162,11 @@ class BounceTest {
         assertIsDeliveryStatusNotice(bounce, "full4@partner.example", "5.4.7");
         assertTrue(bounce.text().contains("452 4.2.2 Mailbox full"), bounce.text());
         assertEquals(4, hop.timesOffered("full4@partner.example"), "the first attempt and one per retry delay");
+        Matcher arrival = Pattern.compile("Arrival-Date: (.*)\r\n").matcher(bounce.text());
+        assertTrue(arrival.find());
+        Instant arrived = new MailDateFormat().parse(arrival.group(1)).toInstant();
+        assertTrue(!arrived.isBefore(sent) && arrived.isBefore(sent.plusSeconds(2)),
+                "Arrival-Date is when the message first came in, not when it was last deferred: " + arrived);
         assertEquals(1, to("good4@partner.example").size());
     }
 
