@@ -2,8 +2,10 @@ package io.sealpost;
 
 import io.sealpost.config.SettingException;
 import io.sealpost.config.Settings;
+import io.sealpost.delivery.DeliveryStatusNotice;
 import io.sealpost.delivery.ForceTlsDomains;
 import io.sealpost.delivery.RelayComponent;
+import io.sealpost.delivery.UndeliveredRecipients;
 import io.sealpost.notify.Notifier;
 import io.sealpost.notify.Templates;
 import io.sealpost.policy.Classifier;
@@ -73,11 +75,12 @@ final class Components {
         Path dataDir = settings.path("sealpost.data-dir", "data");
         Path configDir = settings.path("sealpost.config-dir", "config");
         main.bind("smtp-server", new SmtpServerComponent());
-        main.bind("spool", new SpoolComponent(database, sealer,
-                settings.durations("sealpost.spool.retry-delays", List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
-                        Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4))),
-                instanceId()));
+        List<Duration> retryDelays = settings.durations("sealpost.spool.retry-delays", List.of(Duration.ofMinutes(1),
+                Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4)));
+        main.bind("spool", new SpoolComponent(database, sealer, retryDelays, instanceId()));
         main.bind("relay", new RelayComponent(dataDir.resolve("outbox"), forceTlsContext(), heloName()));
+        main.bind("undeliveredRecipients", new UndeliveredRecipients(SpoolComponent.maxAttempts(retryDelays)));
+        main.bind("deliveryStatusNotice", new DeliveryStatusNotice(settings.string("sealpost.smtp.host-name", "localhost")));
         main.bind("triggers", new ProtectionTriggers(Classifier.fromSettings(settings)));
         main.bind("forceTls", ForceTlsDomains.load(configDir.resolve(settings.string("sealpost.forcetls.domains-file", "forcetls-domains.txt"))));
         main.bind("sealAndStore", SealAndStore.fromSettings(settings, database, sealer));

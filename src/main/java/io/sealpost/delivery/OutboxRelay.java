@@ -37,7 +37,7 @@ final class OutboxRelay implements Relay {
             }
             Files.move(partial, directory.resolve(name + ".eml"), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new DeliveryException("cannot write to the outbox " + directory + ": " + e.getMessage(), false, e);
+            throw DeliveryException.forAll(recipients, "cannot write to the outbox " + directory + ": " + e.getMessage(), false, e);
         }
     }
 }

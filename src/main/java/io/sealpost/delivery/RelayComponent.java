@@ -44,7 +44,7 @@ public class RelayComponent extends DefaultComponent {
     private Relay relayFor(String target, boolean requireTls, int timeoutSeconds) {
         if (requireTls && !target.startsWith("smtp://")) {
             return (message, from, recipients) -> {
-                throw new DeliveryException("the ForceTLS next hop '" + target + "' is not an SMTP server, so it cannot"
+                throw DeliveryException.forAll(recipients, "the ForceTLS next hop '" + target + "' is not an SMTP server, so it cannot"
                         + " carry mail over TLS (set sealpost.forcetls.uri to smtp://host:port)", true, null);
             };
         }

@@ -8,9 +8,13 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -76,22 +80,37 @@ final class SmtpRelay implements Relay {
         this.session = Session.getInstance(properties);
     }
 
+    /**
+     * Sends to every recipient the hop accepts. Those it refuses, with a 5xx (permanent) or a 4xx
+     * (temporary) reply to RCPT or to the whole transaction, or because it could not be reached
+     * (temporary), come back in the {@link DeliveryException}; the others have the message.
+     */
     @Override
     public void deliver(byte[] message, String envelopeFrom, List<String> recipients) throws DeliveryException {
-        try {
-            SMTPMessage smtpMessage = new SMTPMessage(session, new ByteArrayInputStream(message));
-            smtpMessage.setEnvelopeFrom(envelopeFrom.isEmpty() ? "<>" : envelopeFrom);
-            Address[] addresses = new Address[recipients.size()];
-            for (int i = 0; i < addresses.length; i++) {
-                addresses[i] = new InternetAddress(recipients.get(i), false);
+        Map<String, Refusal> refusals = new LinkedHashMap<>();
+        List<InternetAddress> addresses = new ArrayList<>();
+        for (String recipient : recipients) {
+            try {
+                addresses.add(new InternetAddress(recipient, false));
+            } catch (AddressException e) {
+                refusals.put(recipient, new Refusal("bad recipient address: " + e.getMessage(), true));
             }
-            send(smtpMessage, addresses);
+        }
+        try {
+            if (!addresses.isEmpty()) {
+                SMTPMessage smtpMessage = new SMTPMessage(session, new ByteArrayInputStream(message));
+                smtpMessage.setEnvelopeFrom(envelopeFrom.isEmpty() ? "<>" : envelopeFrom);
+                send(smtpMessage, addresses.toArray(Address[]::new));
+            }
         } catch (SendFailedException e) {
-            handlePartial(e, recipients);
-        } catch (AddressException e) {
-            throw new DeliveryException("bad recipient address: " + e.getMessage(), true, e);
+            refusals.putAll(refusalsOf(e, addresses));
         } catch (MessagingException e) {
-            throw new DeliveryException("relay to " + host + ":" + port + " failed: " + describe(e), false, e);
+            Refusal unreachable = new Refusal("relay to " + host + ":" + port + " failed: " + describe(e), false);
+            addresses.forEach(address -> refusals.put(address.getAddress(), unreachable));
+        }
+        if (!refusals.isEmpty()) {
+            throw new DeliveryException("relay to " + host + ":" + port + " did not take " + refusals.keySet() + ": "
+                    + refusals.values().stream().map(Refusal::reply).distinct().toList(), refusals, null);
         }
     }
 
@@ -141,17 +160,34 @@ final class SmtpRelay implements Relay {
         }
     }
 
-    /** Recipients the hop refused for good are reported; if none was accepted the delivery failed. */
-    private void handlePartial(SendFailedException e, List<String> recipients) throws DeliveryException {
-        Address[] sent = e.getValidSentAddresses();
-        if (sent != null && sent.length > 0) {
-            LOG.warn("Relay to {}:{} refused {} of {} recipient(s): {}", host, port,
-                    recipients.size() - sent.length, recipients.size(), describe(e));
-            return;
+    /**
+     * Per recipient, what a failed or partly failed transaction did: each refused RCPT carries its
+     * own reply; a recipient neither accepted nor refused shares the fate of the transaction (a
+     * reply to MAIL FROM or DATA, or a broken connection).
+     */
+    private Map<String, Refusal> refusalsOf(SendFailedException e, List<InternetAddress> attempted) {
+        Set<Address> sent = e.getValidSentAddresses() == null ? Set.of() : Set.of(e.getValidSentAddresses());
+        Map<String, Refusal> refusals = new LinkedHashMap<>();
+        for (Exception next = e.getNextException(); next != null;
+                next = next instanceof MessagingException nested ? nested.getNextException() : null) {
+            if (next instanceof SMTPAddressFailedException refused) {
+                refusals.put(refused.getAddress().getAddress(), new Refusal(reply(refused), refused.getReturnCode() >= 500));
+            }
         }
-        boolean permanent = e instanceof SMTPSendFailedException failed ? failed.getReturnCode() >= 500
-                : e.getNextException() instanceof SMTPAddressFailedException refused && refused.getReturnCode() >= 500;
-        throw new DeliveryException("relay to " + host + ":" + port + " refused the message: " + describe(e), permanent, e);
+        Refusal transaction = e instanceof SMTPSendFailedException failed && failed.getReturnCode() >= 400
+                ? new Refusal(reply(failed), failed.getReturnCode() >= 500)
+                : new Refusal("relay to " + host + ":" + port + " failed: " + describe(e), false);
+        for (InternetAddress address : attempted) {
+            if (!sent.contains(address)) {
+                refusals.putIfAbsent(address.getAddress(), transaction);
+            }
+        }
+        return refusals;
+    }
+
+    /** The server's reply as it sent it ("550 5.1.1 ... unknown"), without the client command. */
+    private static String reply(MessagingException e) {
+        return String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
     }
 
     private static String describe(MessagingException e) {

@@ -55,7 +55,10 @@ public final class Notifier {
         this.codeText = templates.load("code.txt.mustache");
     }
 
-    /** Turns the exchange into the notification for one grant: body, envelope sender and recipient. */
+    /**
+     * Turns the exchange into the notification for one grant: body, envelope sender and recipient.
+     * It is a new mail with attempts of its own, written on behalf of the sealed message's sender.
+     */
     public void notification(PortalGrant grant, Exchange exchange) throws MessagingException, IOException {
         Map<String, Object> values = new HashMap<>();
         values.put("sender", grant.sender());
@@ -66,6 +69,9 @@ public final class Notifier {
             values.put("subject", grant.subject());
         }
         setMail(exchange, grant.recipient(), values, subject, html, text);
+        exchange.getIn().setHeader(Envelope.ON_BEHALF_OF, grant.envelopeFrom());
+        exchange.getIn().setHeader(Envelope.ATTEMPTS, 0);
+        exchange.getIn().removeHeader(Envelope.PROTECTED);
     }
 
     /** Turns the exchange into the mail carrying a one-time code. */

@@ -53,7 +53,7 @@ public final class SealAndStore {
         for (String recipient : recipients) {
             String token = Tokens.newToken();
             accesses.add(new RecipientAccess(UUID.randomUUID().toString(), id, recipient, Tokens.hash(token), now, expires));
-            grants.add(new PortalGrant(recipient, token, id, sender, subject));
+            grants.add(new PortalGrant(recipient, token, id, sender, envelopeFrom, subject));
         }
         SealedMessage sealed = new SealedMessage(id, envelopeFrom, recipients, now, expires, raw.length,
                 sealer.seal(raw, SealedMessages.associatedData(id)));

@@ -10,7 +10,10 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -81,6 +84,7 @@ public class SmtpServerConsumer extends DefaultConsumer {
         private final InetAddress client;
         private String from;
         private final List<String> recipients = new ArrayList<>();
+        private final Set<String> distinctMailboxes = new HashSet<>();
 
         Transaction(MessageContext context) {
             this.client = ((InetSocketAddress) context.getRemoteAddress()).getAddress();
@@ -100,7 +104,13 @@ public class SmtpServerConsumer extends DefaultConsumer {
                 throw new RejectException(554, "5.7.1 <" + recipient + ">: Relay access denied for " + client.getHostAddress());
             }
             requireValidAddress(recipient, 553, "5.1.3 Bad recipient address syntax");
-            recipients.add(recipient);
+            // the same recipient named twice (the domain in any case) gets one copy; the local
+            // part keeps its case, which only the recipient's own server may interpret
+            int at = recipient.lastIndexOf('@');
+            String mailbox = recipient.substring(0, at + 1) + recipient.substring(at + 1).toLowerCase(Locale.ROOT);
+            if (distinctMailboxes.add(mailbox)) {
+                recipients.add(recipient);
+            }
         }
 
         private void requireValidAddress(String address, int code, String message) throws RejectException {

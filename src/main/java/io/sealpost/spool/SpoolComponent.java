@@ -12,7 +12,9 @@ import org.apache.camel.support.DefaultComponent;
  * {@code spool:NAME}: a durable, encrypted queue in the database. Sending to it commits the
  * message (sealed) before returning, batching concurrent senders into one transaction; consuming
  * from it claims each due entry for one worker of one instance, and removes it once the route
- * has handled it, or schedules a retry when the route failed.
+ * has handled it, or schedules a retry when the route failed. {@code failedUri} is where an
+ * entry goes once it is parked FAILED after its last retry (the bounce route), its recipients in
+ * {@code SealpostBounced}.
  */
 public class SpoolComponent extends DefaultComponent {
 
@@ -21,6 +23,11 @@ public class SpoolComponent extends DefaultComponent {
     private final List<Duration> retryDelays;
     private final String instanceId;
     private final Object arrivals = new Object();
+
+    /** Attempts an entry gets before it is parked FAILED: the first and one per retry delay. */
+    public static int maxAttempts(List<Duration> retryDelays) {
+        return retryDelays.size() + 1;
+    }
 
     public SpoolComponent(Database database, Sealer sealer, List<Duration> retryDelays, String instanceId) {
         this.database = database;
@@ -46,7 +53,8 @@ public class SpoolComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         SpoolEndpoint endpoint = new SpoolEndpoint(uri, this, new SpoolStore(database, sealer, retryDelays, instanceId),
                 getAndRemoveParameter(parameters, "concurrentConsumers", Integer.class, 4),
-                Duration.ofMillis(getAndRemoveParameter(parameters, "pollMillis", Long.class, 1000L)));
+                Duration.ofMillis(getAndRemoveParameter(parameters, "pollMillis", Long.class, 1000L)),
+                getAndRemoveParameter(parameters, "failedUri", String.class));
         setProperties(endpoint, parameters);
         return endpoint;
     }

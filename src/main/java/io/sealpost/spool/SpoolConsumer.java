@@ -1,12 +1,16 @@
 package io.sealpost.spool;
 
 import io.sealpost.delivery.Envelope;
+import io.sealpost.delivery.Refusal;
 import io.sealpost.store.SpoolEntry;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,7 @@ class SpoolConsumer extends DefaultConsumer {
     private final Semaphore unhandledClaims;
     private ExecutorService workers;
     private Thread poller;
+    private ProducerTemplate producer;
     private volatile boolean polling;
 
     SpoolConsumer(SpoolEndpoint endpoint, Processor processor) {
@@ -41,6 +46,7 @@ class SpoolConsumer extends DefaultConsumer {
         super.doStart();
         workers = endpoint.getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "spool-worker", endpoint.concurrentConsumers());
+        producer = endpoint.getCamelContext().createProducerTemplate();
         polling = true;
         poller = new Thread(this::pollLoop, "spool-poller");
         poller.setDaemon(true);
@@ -53,6 +59,7 @@ class SpoolConsumer extends DefaultConsumer {
         poller.interrupt();
         poller.join(5000);
         endpoint.getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
+        producer.close();
         super.doStop();
     }
 
@@ -89,27 +96,64 @@ class SpoolConsumer extends DefaultConsumer {
 
     private void handle(String id) {
         Exchange exchange = createExchange(false);
+        SpoolStore.Claimed claimed = null;
         try {
-            SpoolStore.Claimed claimed = endpoint.store().open(id);
-            SpoolEntry entry = claimed.entry();
-            exchange.getIn().setBody(claimed.message());
-            exchange.getIn().setHeader(Envelope.SPOOL_ID, entry.id());
-            exchange.getIn().setHeader(Envelope.FROM, entry.envelopeFrom());
-            exchange.getIn().setHeader(Envelope.TO, entry.envelopeTo());
-            exchange.getIn().setHeader(Envelope.CLIENT_ADDRESS, entry.clientAddress());
-            exchange.getIn().setHeader(Envelope.ATTEMPTS, entry.attempts());
-            exchange.getIn().setHeader(Envelope.PROTECTED, entry.protect());
+            claimed = endpoint.store().open(id);
+            setEnvelope(exchange, claimed);
             getProcessor().process(exchange);
             if (exchange.getException() == null) {
                 endpoint.store().complete(id);
             } else {
-                endpoint.store().failed(id, summary(exchange.getException()));
+                failed(claimed, summary(exchange.getException()));
             }
         } catch (Exception e) {
-            endpoint.store().failed(id, summary(e));
+            if (claimed == null) {
+                // the entry could not even be opened: retried, and parked without a bounce at the end
+                endpoint.store().failed(id, summary(e));
+            } else {
+                failed(claimed, summary(e));
+            }
         } finally {
             releaseExchange(exchange, false);
             unhandledClaims.release();
+        }
+    }
+
+    private static void setEnvelope(Exchange exchange, SpoolStore.Claimed claimed) {
+        SpoolEntry entry = claimed.entry();
+        exchange.getIn().setBody(claimed.message());
+        exchange.getIn().setHeader(Envelope.SPOOL_ID, entry.id());
+        exchange.getIn().setHeader(Envelope.FROM, entry.envelopeFrom());
+        exchange.getIn().setHeader(Envelope.TO, entry.envelopeTo());
+        exchange.getIn().setHeader(Envelope.CLIENT_ADDRESS, entry.clientAddress());
+        exchange.getIn().setHeader(Envelope.ATTEMPTS, entry.attempts());
+        exchange.getIn().setHeader(Envelope.PROTECTED, entry.protect());
+        exchange.getIn().setHeader(Envelope.ON_BEHALF_OF, entry.onBehalfOf());
+        exchange.getIn().setHeader(Envelope.RECEIVED_AT, entry.receivedAt());
+    }
+
+    /**
+     * Schedules the entry's next attempt; once it is parked FAILED instead, its recipients go to
+     * the endpoint's failedUri (the bounce route) with the last error.
+     */
+    private void failed(SpoolStore.Claimed claimed, String error) {
+        if (!endpoint.store().failed(claimed.entry().id(), error) || endpoint.failedUri() == null) {
+            return;
+        }
+        Exchange parked = createExchange(false);
+        try {
+            setEnvelope(parked, claimed);
+            Refusal refusal = new Refusal("not delivered after " + endpoint.store().maxAttempts() + " attempts: " + error, true);
+            Map<String, Refusal> bounced = new LinkedHashMap<>();
+            claimed.entry().envelopeTo().forEach(recipient -> bounced.put(recipient, refusal));
+            parked.getIn().setHeader(Envelope.BOUNCED, bounced);
+            producer.send(endpoint.failedUri(), parked);
+            if (parked.getException() != null) {
+                LOG.error("Spool entry {} is parked FAILED and its bounce failed too: {}", claimed.entry().id(),
+                        parked.getException().getMessage());
+            }
+        } finally {
+            releaseExchange(parked, false);
         }
     }
 

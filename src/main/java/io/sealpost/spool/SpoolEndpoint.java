@@ -11,12 +11,20 @@ public class SpoolEndpoint extends DefaultEndpoint {
     private final SpoolStore store;
     private final int concurrentConsumers;
     private final Duration pollInterval;
+    private final String failedUri;
 
-    SpoolEndpoint(String uri, SpoolComponent component, SpoolStore store, int concurrentConsumers, Duration pollInterval) {
+    SpoolEndpoint(String uri, SpoolComponent component, SpoolStore store, int concurrentConsumers, Duration pollInterval,
+                  String failedUri) {
         super(uri, component);
         this.store = store;
         this.concurrentConsumers = concurrentConsumers;
         this.pollInterval = pollInterval;
+        this.failedUri = failedUri;
+    }
+
+    /** Where entries parked FAILED are sent, or null. */
+    String failedUri() {
+        return failedUri;
     }
 
     SpoolStore store() {

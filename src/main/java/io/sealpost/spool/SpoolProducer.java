@@ -1,6 +1,7 @@
 package io.sealpost.spool;
 
 import io.sealpost.delivery.Envelope;
+import java.time.Instant;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -32,7 +33,9 @@ class SpoolProducer extends DefaultProducer {
                 recipients,
                 in.getHeader(Envelope.CLIENT_ADDRESS, String.class),
                 in.getHeader(Envelope.PROTECTED, false, Boolean.class),
-                in.getHeader(Envelope.ATTEMPTS, 0, Integer.class));
+                in.getHeader(Envelope.ON_BEHALF_OF, String.class),
+                in.getHeader(Envelope.ATTEMPTS, 0, Integer.class),
+                in.getHeader(Envelope.RECEIVED_AT, Instant.class));
         in.setHeader(Envelope.SPOOL_ID, id);
         getEndpoint().getComponent().signalArrival();
     }

@@ -62,15 +62,17 @@ final class SpoolStore implements AutoCloseable {
     }
 
     /**
-     * Seals and durably stores a message; returns its id once committed. {@code attempts} and
-     * {@code protect} carry over from a deferred delivery, which is due after the retry delay.
+     * Seals and durably stores a message; returns its id once committed. {@code attempts},
+     * {@code protect}, {@code onBehalfOf} and {@code receivedAt} (null: now) carry over from a
+     * deferred delivery, which is due after the retry delay.
      */
-    String append(byte[] message, String from, List<String> to, String clientAddress, boolean protect, int attempts) {
+    String append(byte[] message, String from, List<String> to, String clientAddress, boolean protect, String onBehalfOf,
+                  int attempts, Instant receivedAt) {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
         Instant due = attempts == 0 ? now : now.plus(retryDelay(attempts));
-        SpoolEntry entry = new SpoolEntry(id, now, from, to, clientAddress, message.length,
-                sealer.seal(message, "spool:" + id), protect, attempts, due);
+        SpoolEntry entry = new SpoolEntry(id, receivedAt == null ? now : receivedAt, from, to, clientAddress, message.length,
+                sealer.seal(message, "spool:" + id), protect, onBehalfOf, attempts, due);
         CompletableFuture<Void> committed = new CompletableFuture<>();
         writes.add(new PendingWrite(entry, committed));
         committed.join();
@@ -82,7 +84,7 @@ final class SpoolStore implements AutoCloseable {
     }
 
     int maxAttempts() {
-        return retryDelays.size() + 1;
+        return SpoolComponent.maxAttempts(retryDelays);
     }
 
     private void commitLoop() {
@@ -178,18 +180,22 @@ final class SpoolStore implements AutoCloseable {
         }
     }
 
-    /** Schedules the next attempt, or parks the entry as failed once the retries are used up. */
-    void failed(String id, String error) {
-        database.run(entityManager -> {
+    /**
+     * Schedules the next attempt, or parks the entry as failed once the retries are used up;
+     * returns whether it was parked.
+     */
+    boolean failed(String id, String error) {
+        return database.inTransaction(entityManager -> {
             SpoolEntry entry = entityManager.find(SpoolEntry.class, id);
             if (entry.attempts() + 1 >= maxAttempts()) {
                 entry.fail(error);
                 LOG.error("Spool entry {} failed {} times and is parked (state FAILED): {}", id, entry.attempts(), error);
-            } else {
-                Duration delay = retryDelay(entry.attempts() + 1);
-                entry.retryAt(Instant.now().plus(delay), error);
-                LOG.warn("Spool entry {} failed, next attempt in {}: {}", id, delay, error);
+                return true;
             }
+            Duration delay = retryDelay(entry.attempts() + 1);
+            entry.retryAt(Instant.now().plus(delay), error);
+            LOG.warn("Spool entry {} failed, next attempt in {}: {}", id, delay, error);
+            return false;
         });
     }
 

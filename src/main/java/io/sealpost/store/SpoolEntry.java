@@ -68,11 +68,16 @@ public class SpoolEntry {
     @Column(name = "protect", nullable = false)
     private boolean protect;
 
+    /** Mail Sealpost wrote for this sender (a notification): they hear if it fails. */
+    @Column(name = "on_behalf_of", length = 512)
+    private String onBehalfOf;
+
     protected SpoolEntry() {
     }
 
     public SpoolEntry(String id, Instant receivedAt, String envelopeFrom, List<String> envelopeTo,
-                      String clientAddress, long size, SealedBlob content, boolean protect, int attempts, Instant dueAt) {
+                      String clientAddress, long size, SealedBlob content, boolean protect, String onBehalfOf,
+                      int attempts, Instant dueAt) {
         this.id = id;
         this.receivedAt = receivedAt;
         this.envelopeFrom = envelopeFrom;
@@ -82,6 +87,7 @@ public class SpoolEntry {
         this.content = content;
         this.state = State.WAITING;
         this.protect = protect;
+        this.onBehalfOf = onBehalfOf;
         this.attempts = attempts;
         this.dueAt = dueAt;
     }
@@ -128,6 +134,10 @@ public class SpoolEntry {
 
     public boolean protect() {
         return protect;
+    }
+
+    public String onBehalfOf() {
+        return onBehalfOf;
     }
 
     public String lastError() {

@@ -196,6 +196,21 @@ class ProtectedDeliveryTest {
     }
 
     @Test
+    void forceTlsRecipientRefusedForGoodIsSealedWhileTheOtherKeepsItsSingleDelivery() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        tlsHop.refuse("rita@tls.example", 550, "5.7.1 Not accepted here", Integer.MAX_VALUE);
+        sealpost.send("alice@corp.example", List.of("sam@tls.example", "rita@tls.example"), message(marker, "[secure] Plans", ""));
+
+        SmtpSink.Received notification = plainHop.await(1, r -> r.recipients().equals(List.of("rita@tls.example"))
+                && sealedMessageFor(r).map(m -> m.contains(marker)).orElse(false)).get(0);
+        assertTrue(LINK.matcher(notification.text()).find(), "the refused ForceTLS recipient gets the portal instead");
+        assertEquals(1, tlsHop.received().stream().filter(r -> carries(r, marker)).count());
+        assertEquals(List.of("sam@tls.example"), tlsHop.await(1, r -> carries(r, marker)).get(0).recipients());
+        assertEquals(1, tlsHop.timesOffered("rita@tls.example"), "a 550 is final");
+        assertEquals(1, tlsHop.timesOffered("sam@tls.example"), "the accepted recipient is not sent it again");
+    }
+
+    @Test
     void sealedRowHoldsNoPlaintext() throws Exception {
         String marker = "PLAINTEXT-" + UUID.randomUUID();
         sealpost.send("alice@corp.example", List.of("gina@partner.example"), message(marker, "[secure] Salary review", ""));

@@ -8,10 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
@@ -27,8 +31,13 @@ public final class SmtpSink implements AutoCloseable {
         }
     }
 
+    private record Refusal(int code, String text, AtomicInteger timesLeft) {
+    }
+
     private final SMTPServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+    private final List<String> recipientsOffered = new CopyOnWriteArrayList<>();
 
     private SmtpSink(SMTPServer.Builder builder) {
         this.server = builder.messageHandlerFactory(context -> new Collector()).build();
@@ -50,6 +59,19 @@ public final class SmtpSink implements AutoCloseable {
 
     public String uri() {
         return "smtp://localhost:" + port();
+    }
+
+    /**
+     * Answers {@code RCPT TO:<recipient>} with {@code code text} (e.g. 550 "5.1.1 No such user")
+     * the next {@code times} times it is offered, then accepts it again.
+     */
+    public void refuse(String recipient, int code, String text, int times) {
+        refusals.put(recipient, new Refusal(code, text, new AtomicInteger(times)));
+    }
+
+    /** How many times {@code RCPT TO} named this recipient, accepted or not. */
+    public long timesOffered(String recipient) {
+        return recipientsOffered.stream().filter(recipient::equals).count();
     }
 
     public List<Received> received() {
@@ -85,7 +107,12 @@ public final class SmtpSink implements AutoCloseable {
         }
 
         @Override
-        public void recipient(String recipient) {
+        public void recipient(String recipient) throws RejectException {
+            recipientsOffered.add(recipient);
+            Refusal refusal = refusals.get(recipient);
+            if (refusal != null && refusal.timesLeft().getAndDecrement() > 0) {
+                throw new RejectException(refusal.code(), refusal.text());
+            }
             recipients.add(recipient);
         }
 
