@@ -8,7 +8,8 @@ import jakarta.persistence.Lob;
 
 /**
  * Content encrypted under its own data key: the AES-256-GCM ciphertext and nonce, and the data
- * key wrapped by the master key named {@code keyId}. Destroying {@code wrappedKey} makes the
+ * key wrapped by the master key named {@code keyId}. Destroying {@code wrappedKey} (the expiry
+ * route, {@link SealedMessages#destroyExpired()}) makes the
  * ciphertext unreadable for good.
  */
 @Embeddable
@@ -56,11 +57,5 @@ public class SealedBlob {
 
     public boolean destroyed() {
         return wrappedKey == null;
-    }
-
-    /** Crypto-shredding: without the wrapped data key the ciphertext is noise. */
-    public void destroyKey() {
-        wrappedKey = null;
-        ciphertext = null;
     }
 }
